@@ -1,0 +1,55 @@
+# Legwork: `make run` to use it, `make test` to check it. Everything installs into .venv.
+SHELL := /bin/bash
+PYTHON_FOR_VENV ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install install-test migrate routine test lint format e2e browser demo bench serve clean
+
+run: install migrate routine ## Install, migrate, load the routine, serve on http://$(HOST):$(PORT)
+	DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+$(VENV)/bin/activate:
+	$(PYTHON_FOR_VENV) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: $(VENV)/bin/activate pyproject.toml requirements.lock
+	$(PIP) install --quiet -c requirements.lock -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) install --quiet -c requirements.lock -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+routine: install
+	$(PY) manage.py load_routine
+
+browser: ## Chromium for the browser tests: Debian's package, installed with apt when root.
+	@bash scripts/ensure_chromium.sh
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-test
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: install-test browser lint ## Lint, then the whole suite (browser journeys included).
+	$(VENV)/bin/pytest
+
+e2e: install-test browser
+	$(VENV)/bin/pytest tests/e2e
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache artifacts

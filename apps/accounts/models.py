@@ -1,0 +1,97 @@
+import zoneinfo
+from functools import cache, cached_property
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from apps.accounts.managers import UserManager
+from apps.accounts.units import KG, UNIT_CHOICES
+
+MONDAY = 0
+SUNDAY = 6
+WEEK_START_CHOICES = [(MONDAY, "Monday"), (SUNDAY, "Sunday")]
+WEEKDAY_CHOICES = [
+    (0, "Monday"),
+    (1, "Tuesday"),
+    (2, "Wednesday"),
+    (3, "Thursday"),
+    (4, "Friday"),
+    (5, "Saturday"),
+    (6, "Sunday"),
+]
+
+
+@cache
+def timezone_names() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_timezone_name(value: str) -> None:
+    if value not in timezone_names():
+        raise ValidationError(
+            "“%(value)s” is not a timezone we know. Use a name like Europe/London.",
+            params={"value": value},
+        )
+
+
+def default_timezone() -> str:
+    return settings.LEGWORK_DEFAULT_TIMEZONE
+
+
+class User(AbstractUser):
+    """A runner (or a staff member). The login is the email; the training preferences live here
+    too, so every page gets them with the user it already loads, at no extra query."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField("email address", unique=True)
+    name = models.CharField("display name", max_length=150, blank=True)
+
+    unit = models.CharField("units", max_length=2, choices=UNIT_CHOICES, default=KG)
+    timezone = models.CharField(
+        max_length=64, default=default_timezone, validators=[validate_timezone_name]
+    )
+    week_start = models.PositiveSmallIntegerField(choices=WEEK_START_CHOICES, default=MONDAY)
+    weekly_goal = models.PositiveSmallIntegerField(
+        "sessions per week",
+        default=2,
+        validators=[MinValueValidator(2), MaxValueValidator(7)],
+        help_text="The article asks for at least two.",
+    )
+    min_rest_days = models.PositiveSmallIntegerField(
+        "minimum rest days between sessions",
+        default=1,
+        validators=[MinValueValidator(0), MaxValueValidator(3)],
+    )
+    rest_timer_seconds = models.PositiveSmallIntegerField(
+        "rest between sets (seconds)",
+        default=90,
+        validators=[MinValueValidator(10), MaxValueValidator(600)],
+    )
+    long_run_weekday = models.PositiveSmallIntegerField(
+        "long-run day", choices=WEEKDAY_CHOICES, null=True, blank=True
+    )
+    race_date = models.DateField("next race", null=True, blank=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["email"]
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.email.split("@", 1)[0]
+
+    @cached_property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)

@@ -1,0 +1,44 @@
+"""Reads of the routine's content, shaped so a page needs a fixed number of queries."""
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from apps.exercises.models import Cue, Exercise, Routine, RoutineSlot, SlotOption, Variation
+
+DEFAULT_ROUTINE_SLUG = "runners-strength"
+
+
+def routine_exercises() -> QuerySet[Exercise]:
+    """The routine's moves (not runners' private imported ones), in order."""
+    return Exercise.objects.filter(owner__isnull=True).order_by("order", "name")
+
+
+def routine_with_slots(slug: str = DEFAULT_ROUTINE_SLUG) -> Routine:
+    """The routine with its slots, each slot's options and their exercises and cues prefetched."""
+    options = SlotOption.objects.select_related("exercise").prefetch_related(
+        Prefetch("exercise__cues", queryset=Cue.objects.order_by("order", "id"))
+    )
+    slots = RoutineSlot.objects.prefetch_related(Prefetch("options", queryset=options))
+    return get_object_or_404(
+        Routine.objects.prefetch_related(Prefetch("slots", queryset=slots.order_by("order"))),
+        slug=slug,
+    )
+
+
+def exercise_detail(slug: str) -> Exercise:
+    """One routine move with its cues, variations and the slots that prescribe it."""
+    return get_object_or_404(
+        routine_exercises().prefetch_related(
+            Prefetch("cues", queryset=Cue.objects.order_by("order", "id")),
+            Prefetch(
+                "variations",
+                queryset=Variation.objects.select_related("variant").order_by("order"),
+            ),
+            Prefetch(
+                "variant_of",
+                queryset=Variation.objects.select_related("exercise").order_by("order"),
+            ),
+            Prefetch("slot_options", queryset=SlotOption.objects.select_related("slot")),
+        ),
+        slug=slug,
+    )

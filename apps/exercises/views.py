@@ -1,0 +1,13 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from apps.exercises import selectors
+
+
+def routine_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "exercises/routine.html", {"routine": selectors.routine_with_slots()})
+
+
+def exercise_page(request: HttpRequest, slug: str) -> HttpResponse:
+    exercise = selectors.exercise_detail(slug)
+    return render(request, "exercises/exercise.html", {"exercise": exercise})

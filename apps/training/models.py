@@ -1,0 +1,142 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+
+from apps.exercises.models import Exercise, Routine, RoutineSlot
+
+MAX_REPS = 100
+MAX_SECONDS = 3600
+MAX_BREATHS = 100
+NOTES_MAX_LENGTH = 2000
+
+
+class TrainingSession(models.Model):
+    """One workout. Unfinished sessions are drafts and count for nothing (DESIGN.md)."""
+
+    class Source(models.TextChoices):
+        LEGWORK = "legwork", "Legwork"
+        LEGWORK_JSON = "legwork_json", "Legwork export"
+        STRONG = "strong", "Strong"
+        HEVY = "hevy", "Hevy"
+        FITNOTES = "fitnotes", "FitNotes"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_sessions"
+    )
+    routine = models.ForeignKey(Routine, null=True, blank=True, on_delete=models.SET_NULL)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    warmup_done = models.BooleanField(default=False)
+    effort = models.PositiveSmallIntegerField(
+        "effort (RPE)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
+    notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.LEGWORK)
+    # Identifies a session that came from an import, so importing the same file twice adds
+    # nothing the second time.
+    import_key = models.CharField(max_length=120, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["user", "started_at"], name="session_user_started")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "import_key"],
+                condition=~models.Q(import_key=""),
+                name="unique_session_import_key",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(finished_at__isnull=True)
+                | models.Q(finished_at__gte=models.F("started_at")),
+                name="session_finishes_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Session {self.pk} of {self.user_id} at {self.started_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("training:session_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_draft(self) -> bool:
+        return self.finished_at is None
+
+
+class SetEntry(models.Model):
+    """One set of one exercise in a session. A per-side move logs a left and a right entry with
+    the same set number; together they are one set."""
+
+    class Side(models.TextChoices):
+        NONE = "", "Both"
+        LEFT = "left", "Left"
+        RIGHT = "right", "Right"
+
+    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="sets")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="set_entries")
+    set_number = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    side = models.CharField(max_length=5, choices=Side.choices, default=Side.NONE, blank=True)
+    reps = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(MAX_REPS)]
+    )
+    seconds = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(MAX_SECONDS)]
+    )
+    breaths = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(MAX_BREATHS)]
+    )
+    # Kilograms, six decimals: a load typed in pounds reads back exactly (apps/accounts/units.py).
+    load_kg = models.DecimalField(
+        max_digits=10,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(500)],
+    )
+    done = models.BooleanField(default=False)
+    is_warmup_set = models.BooleanField(
+        default=False, help_text="A warm-up set imported from another app."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["session", "id"]
+        indexes = [models.Index(fields=["exercise", "session"], name="set_exercise_session")]
+        constraints = [
+            # One row per (session, exercise, set, side): a double tap or a retried POST updates
+            # the row instead of adding a second one.
+            models.UniqueConstraint(
+                fields=["session", "exercise", "set_number", "side"], name="unique_set_entry"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        side = f" ({self.side})" if self.side else ""
+        return f"{self.exercise} set {self.set_number}{side}"
+
+
+class SlotChoice(models.Model):
+    """Which option of a choice slot the runner picked last, offered first next time."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="slot_choices"
+    )
+    slot = models.ForeignKey(RoutineSlot, on_delete=models.CASCADE, related_name="+")
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "slot"], name="unique_slot_choice"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.slot} → {self.exercise}"

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from apps.progress import views as progress_views
+
+urlpatterns = [
+    path("", progress_views.home, name="home"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("settings/", include("apps.accounts.urls")),
+    path("routine/", include("apps.exercises.urls")),
+    path("", include("apps.training.urls")),
+    path("", include("apps.progress.urls")),
+    path("api/", include("apps.api.urls")),
+]
+
+handler404 = "config.views.page_not_found"
+handler500 = "config.views.server_error"
