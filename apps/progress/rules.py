@@ -7,8 +7,10 @@ rules can be tested exhaustively without a database.
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 # More than this many days since the last counted session is a "long break" (DESIGN.md).
@@ -68,3 +70,563 @@ def recovery_gaps(days: Sequence[dt.date], min_rest_days: int) -> list[RecoveryG
         )
         for earlier, later in itertools.pairwise(ordered)
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Weeks, streaks and the current week
+# ---------------------------------------------------------------------------------------------
+
+
+class DayTally(NamedTuple):
+    """What happened on one local date: counted sessions and the sets done in them."""
+
+    sessions: int
+    sets: int
+
+
+def tally_days(
+    sessions: Iterable[tuple[dt.datetime, int]], zone: ZoneInfo
+) -> dict[dt.date, DayTally]:
+    """The one pass over a runner's counted sessions: each (start, sets done) pair lands on its
+    local date. Everything else (weeks, streaks, heatmap, totals) is derived from these few
+    hundred days, never from the sessions again. Pass 0 for sets when they are not needed."""
+    sessions_on: dict[dt.date, int] = {}
+    sets_on: dict[dt.date, int] = {}
+    for start, sets in sessions:
+        day = local_date(start, zone)
+        sessions_on[day] = sessions_on.get(day, 0) + 1
+        sets_on[day] = sets_on.get(day, 0) + sets
+    return {day: DayTally(sessions_on[day], sets_on[day]) for day in sorted(sessions_on)}
+
+
+@dataclass(frozen=True)
+class Week:
+    """One of the runner's weeks. It meets the minimum when counted sessions fall on at least
+    `goal` different local dates (DESIGN.md, "Week"): two sessions on one day make one day."""
+
+    start: dt.date
+    days: tuple[dt.date, ...]
+    sessions: int
+    sets: int
+    goal: int
+    today: dt.date
+
+    @property
+    def end(self) -> dt.date:
+        return self.start + dt.timedelta(days=6)
+
+    @property
+    def day_count(self) -> int:
+        return len(self.days)
+
+    @property
+    def meets_minimum(self) -> bool:
+        return len(self.days) >= self.goal
+
+    @property
+    def is_current(self) -> bool:
+        return self.start <= self.today <= self.end
+
+    @property
+    def is_complete(self) -> bool:
+        return self.end < self.today
+
+
+def weeks(
+    tallies: Mapping[dt.date, DayTally], *, today: dt.date, first_weekday: int, goal: int
+) -> list[Week]:
+    """Every week from the one holding the first counted session to the current week, oldest
+    first, empty weeks included (they break streaks). Without sessions: just the current week."""
+    by_week: dict[dt.date, list[dt.date]] = {}
+    for day in tallies:
+        by_week.setdefault(week_start(day, first_weekday), []).append(day)
+    current = week_start(today, first_weekday)
+    first = min(by_week, default=current)
+    last = max(current, max(by_week, default=current))
+    result = []
+    start = min(first, current)
+    while start <= last:
+        days = sorted(by_week.get(start, ()))
+        result.append(
+            Week(
+                start=start,
+                days=tuple(days),
+                sessions=sum(tallies[day].sessions for day in days),
+                sets=sum(tallies[day].sets for day in days),
+                goal=goal,
+                today=today,
+            )
+        )
+        start += dt.timedelta(days=7)
+    return result
+
+
+@dataclass(frozen=True)
+class Streaks:
+    current: int
+    longest: int
+
+
+def streaks(all_weeks: Sequence[Week]) -> Streaks:
+    """Consecutive weeks meeting the minimum (DESIGN.md, "Streak"). The current week extends
+    the streak once it meets the minimum and never breaks it before it ends: weekly, not daily,
+    because runners train two or three days a week and daily streaks would punish rest."""
+    run = longest = 0
+    for week in all_weeks:
+        if week.meets_minimum:
+            run += 1
+            longest = max(longest, run)
+        elif week.is_complete:
+            run = 0
+    return Streaks(current=run, longest=longest)
+
+
+@dataclass(frozen=True)
+class WeekStatus:
+    """This week at a glance: "1 of 2 sessions done, 5 days left". Days left include today."""
+
+    week: Week
+    today: dt.date
+
+    @property
+    def done(self) -> int:
+        return self.week.day_count
+
+    @property
+    def goal(self) -> int:
+        return self.week.goal
+
+    @property
+    def days_left(self) -> int:
+        return (self.week.end - self.today).days + 1
+
+    @property
+    def met(self) -> bool:
+        return self.week.meets_minimum
+
+    @property
+    def summary(self) -> str:
+        done = f"{self.done} of {self.goal} {_plural(self.goal, 'session')} done"
+        if self.met:
+            return f"{done}: this week meets the minimum"
+        if self.days_left == 1:
+            return f"{done}, today is the last day of the week"
+        return f"{done}, {self.days_left} days left"
+
+
+def current_week_status(all_weeks: Sequence[Week], today: dt.date) -> WeekStatus:
+    """The status of the week holding `today` (weeks() always includes it)."""
+    week = next(week for week in all_weeks if week.is_current)
+    return WeekStatus(week=week, today=today)
+
+
+# ---------------------------------------------------------------------------------------------
+# Planning: the next suggested day and the race taper
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NextDay:
+    """The earliest day to train next, and why (issue 4, "Home")."""
+
+    day: dt.date
+    today: dt.date
+    week_met: bool
+    week_can_be_met: bool
+    last_session: dt.date | None
+    rested_from: dt.date
+    long_run_eve_skipped: dt.date | None
+    goal_needs_long_run_eve: bool
+
+    @property
+    def resting(self) -> bool:
+        """True when the runner still has rest to take before the next session."""
+        return self.rested_from > self.today
+
+    @property
+    def headline(self) -> str:
+        return f"Next: {_day_name(self.day, self.today)}."
+
+    @property
+    def reasons(self) -> list[str]:
+        reasons = []
+        if self.resting and self.last_session is not None:
+            reasons.append(self._rest_reason())
+        if self.long_run_eve_skipped is not None:
+            reasons.append(
+                f"Not {_day_name(self.long_run_eve_skipped, self.today)}: "
+                "it is the day before your long run."
+            )
+        if self.goal_needs_long_run_eve:
+            reasons.append(
+                "Meeting this week's goal now takes a session on the day before your long "
+                "run: keep that one light, or let this week go."
+            )
+        if self.week_met:
+            reasons.append("This week already meets the minimum.")
+        elif not self.week_can_be_met:
+            reasons.append(
+                "This week can no longer meet your goal: there are not enough days left with "
+                "the rest you need between sessions."
+            )
+        return reasons
+
+    @property
+    def message(self) -> str:
+        return " ".join([self.headline, *self.reasons])
+
+    def _rest_reason(self) -> str:
+        rest = (self.rested_from - self.today).days
+        if self.last_session == self.today:
+            rest -= 1
+            if rest == 0:
+                return "You trained today, and a second session today would count once."
+            return f"You trained today: rest {rest} {_plural(rest, 'day')} before the next one."
+        after = _session_name(self.last_session, self.today)
+        if rest == 1:
+            return f"Today is a rest day after {after}."
+        return f"Rest {rest} more days after {after}."
+
+
+def next_suggested_day(
+    days: Sequence[dt.date],
+    *,
+    today: dt.date,
+    first_weekday: int,
+    goal: int,
+    min_rest_days: int,
+    long_run_weekday: int | None = None,
+) -> NextDay:
+    """The earliest day that respects the minimum rest after the last counted session and still
+    lets the runner meet this week's goal, avoiding the day before their long run.
+
+    `days` are the runner's training days (local dates of counted sessions). When the week can
+    no longer be met the suggestion is still the earliest rested day, and `week_can_be_met` says
+    so plainly. The day before the long run is used only when it is the one way left to meet
+    the goal (`goal_needs_long_run_eve`)."""
+    training = sorted(set(days))
+    last = training[-1] if training else None
+    spacing = min_rest_days + 1
+    earliest = today if last is None else max(today, last + dt.timedelta(days=spacing))
+    start = week_start(today, first_weekday)
+    end = start + dt.timedelta(days=6)
+    needed = goal - sum(1 for day in training if start <= day <= end)
+    eve = None if long_run_weekday is None else (long_run_weekday - 1) % 7
+
+    def allowed(day: dt.date) -> bool:
+        return day.weekday() != eve
+
+    first_allowed = earliest if allowed(earliest) else earliest + dt.timedelta(days=1)
+    skipped = earliest if first_allowed != earliest else None
+    common = {
+        "today": today,
+        "last_session": last,
+        "rested_from": earliest,
+        "week_met": needed <= 0,
+    }
+    if needed <= 0:
+        return NextDay(
+            day=first_allowed,
+            week_can_be_met=True,
+            long_run_eve_skipped=skipped,
+            goal_needs_long_run_eve=False,
+            **common,
+        )
+    if _sessions_that_fit(first_allowed, end, spacing, allowed) >= needed:
+        return NextDay(
+            day=first_allowed,
+            week_can_be_met=True,
+            long_run_eve_skipped=skipped,
+            goal_needs_long_run_eve=False,
+            **common,
+        )
+    if eve is not None and _sessions_that_fit(earliest, end, spacing, lambda day: True) >= needed:
+        return NextDay(
+            day=earliest,
+            week_can_be_met=True,
+            long_run_eve_skipped=None,
+            goal_needs_long_run_eve=True,
+            **common,
+        )
+    return NextDay(
+        day=first_allowed,
+        week_can_be_met=False,
+        long_run_eve_skipped=skipped,
+        goal_needs_long_run_eve=False,
+        **common,
+    )
+
+
+# The final two weeks before a race: same loads, one set fewer, so the legs arrive fresh.
+TAPER_DAYS = 14
+TAPER_SETS = 2
+
+
+@dataclass(frozen=True)
+class Taper:
+    race_date: dt.date
+    days_to_race: int
+    sets: int
+    usual_sets: int
+
+    @property
+    def reason(self) -> str:
+        if self.days_to_race == 0:
+            return "Race day: no strength work today. Good luck!"
+        when = "tomorrow" if self.days_to_race == 1 else f"in {self.days_to_race} days"
+        return (
+            f"Your race is {when}: do {self.sets} sets instead of {self.usual_sets}, at the "
+            "same loads, so you keep your strength and arrive with fresh legs."
+        )
+
+
+def race_taper(today: dt.date, race_date: dt.date | None, usual_sets: int = 3) -> Taper | None:
+    """The lighter sessions of the final 2 weeks before the runner's race, or None outside them
+    (or without a race): then the plain rules apply."""
+    if race_date is None:
+        return None
+    days_to_race = (race_date - today).days
+    if not 0 <= days_to_race <= TAPER_DAYS:
+        return None
+    return Taper(
+        race_date=race_date,
+        days_to_race=days_to_race,
+        sets=min(TAPER_SETS, usual_sets),
+        usual_sets=usual_sets,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Totals, heatmap, recovery report
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Counted sessions, sets and the share of weeks meeting the minimum over a span of weeks.
+    An unfinished current week is judged only once it meets the minimum, as for streaks."""
+
+    label: str
+    weeks: int
+    weeks_judged: int
+    weeks_met: int
+    sessions: int
+    sets: int
+
+    @property
+    def share_met(self) -> float | None:
+        return self.weeks_met / self.weeks_judged if self.weeks_judged else None
+
+    @property
+    def percent_met(self) -> int | None:
+        share = self.share_met
+        return None if share is None else round(share * 100)
+
+
+def totals(all_weeks: Sequence[Week], last: int | None, label: str) -> Totals:
+    """Totals over the last `last` weeks (the current week included), or all time for None.
+    Weeks before the first counted session are not judged."""
+    span = list(all_weeks if last is None else all_weeks[-last:])
+    judged = [week for week in span if week.is_complete or week.meets_minimum]
+    return Totals(
+        label=label,
+        weeks=len(span),
+        weeks_judged=len(judged),
+        weeks_met=sum(1 for week in judged if week.meets_minimum),
+        sessions=sum(week.sessions for week in span),
+        sets=sum(week.sets for week in span),
+    )
+
+
+def standard_totals(all_weeks: Sequence[Week]) -> list[Totals]:
+    """The three spans the progress page shows: 4 weeks, 12 weeks and all time."""
+    return [
+        totals(all_weeks, 4, "Last 4 weeks"),
+        totals(all_weeks, 12, "Last 12 weeks"),
+        totals(all_weeks, None, "All time"),
+    ]
+
+
+@dataclass(frozen=True)
+class HeatDay:
+    day: dt.date
+    sessions: int
+    future: bool
+
+
+def heatmap(
+    tallies: Mapping[dt.date, DayTally], *, today: dt.date, first_weekday: int, weeks: int = 52
+) -> list[list[HeatDay]]:
+    """The last `weeks` weeks (the current one last), each a column of 7 days in the runner's
+    week order, with the counted sessions of each day. Days after today are marked future."""
+    first = week_start(today, first_weekday) - dt.timedelta(weeks=weeks - 1)
+    columns = []
+    for column in range(weeks):
+        start = first + dt.timedelta(weeks=column)
+        days = [start + dt.timedelta(days=offset) for offset in range(7)]
+        columns.append(
+            [
+                HeatDay(day=day, sessions=_sessions_on(tallies, day), future=day > today)
+                for day in days
+            ]
+        )
+    return columns
+
+
+def recovery_flags(
+    days: Sequence[dt.date], *, min_rest_days: int, since: dt.date
+) -> list[RecoveryGap]:
+    """The gaps worth telling the runner about, newest first: every back-to-back pair and
+    every long break ending on or after `since`."""
+    flagged = [
+        gap
+        for gap in recovery_gaps(days, min_rest_days)
+        if gap.later >= since and (gap.back_to_back or gap.long_break)
+    ]
+    return flagged[::-1]
+
+
+def days_since_last_session(days: Sequence[dt.date], today: dt.date) -> int | None:
+    """Whole days since the last training day (0 = trained today), None without sessions."""
+    past = [day for day in days if day <= today]
+    return (today - max(past)).days if past else None
+
+
+def is_on_long_break(days: Sequence[dt.date], today: dt.date) -> bool:
+    """True when more than LONG_BREAK_DAYS have passed since the last counted session."""
+    since = days_since_last_session(days, today)
+    return since is not None and since > LONG_BREAK_DAYS
+
+
+# ---------------------------------------------------------------------------------------------
+# Per move: the best set of each session
+# ---------------------------------------------------------------------------------------------
+
+LOAD = "load"
+REPS = "reps"
+SECONDS = "seconds"
+
+
+def progress_measure(measure: str, is_loaded: bool) -> str:
+    """What a move's progress is read in: its load when it takes one, else the seconds held
+    for holds, else reps (bodyweight moves progress by reps or seconds, never by load)."""
+    if is_loaded:
+        return LOAD
+    return SECONDS if measure == SECONDS else REPS
+
+
+class DoneSet(NamedTuple):
+    """One done set of a strength move in a finished session: the columns the rules read."""
+
+    session_id: int
+    started_at: dt.datetime
+    exercise_id: int
+    set_number: int
+    reps: int | None
+    seconds: int | None
+    load_kg: Decimal | None
+    is_warmup_set: bool
+
+
+@dataclass(frozen=True)
+class BestSet:
+    day: dt.date
+    value: Decimal | int
+    reps: int | None
+    seconds: int | None
+    load_kg: Decimal | None
+
+
+@dataclass
+class SetDigest:
+    """What the progress page needs from the done sets, gathered in one pass: each counted
+    session's start and number of sets, and each move's best set per session."""
+
+    sessions: list[tuple[dt.datetime, int]] = field(default_factory=list)
+    best_sets: dict[int, list[BestSet]] = field(default_factory=dict)
+
+
+def digest_sets(
+    done_sets: Iterable[DoneSet], zone: ZoneInfo, measures: Mapping[int, str]
+) -> SetDigest:
+    """One pass over done strength sets, ordered by session start (the selector orders them).
+
+    A session is counted when it has at least one such set. Its sets are its distinct
+    (move, set number) pairs, so the left and right halves of a per-side set make one set, and
+    imported warm-up sets are not counted. A move's best set in a session is the heaviest (then
+    most reps) for loaded moves, the longest hold for holds, the most reps otherwise."""
+    digest = SetDigest()
+    for _, group in itertools.groupby(done_sets, key=lambda row: row.session_id):
+        rows = list(group)
+        working = [row for row in rows if not row.is_warmup_set]
+        digest.sessions.append(
+            (rows[0].started_at, len({(row.exercise_id, row.set_number) for row in working}))
+        )
+        day = local_date(rows[0].started_at, zone)
+        best: dict[int, tuple[tuple, DoneSet]] = {}
+        for row in working:
+            key = _best_key(row, measures.get(row.exercise_id, REPS))
+            if key is not None and (row.exercise_id not in best or key > best[row.exercise_id][0]):
+                best[row.exercise_id] = (key, row)
+        for exercise_id, (key, row) in best.items():
+            digest.best_sets.setdefault(exercise_id, []).append(
+                BestSet(
+                    day=day, value=key[0], reps=row.reps, seconds=row.seconds, load_kg=row.load_kg
+                )
+            )
+    return digest
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def _sessions_that_fit(first: dt.date, last: dt.date, spacing: int, allowed) -> int:
+    """How many sessions fit from `first` to `last` with `spacing` days between starts, on
+    allowed days only. Taking each allowed day as early as possible fits the most."""
+    count, day = 0, first
+    while day <= last:
+        if allowed(day):
+            count += 1
+            day += dt.timedelta(days=spacing)
+        else:
+            day += dt.timedelta(days=1)
+    return count
+
+
+def _sessions_on(tallies: Mapping[dt.date, DayTally], day: dt.date) -> int:
+    tally = tallies.get(day)
+    return tally.sessions if tally else 0
+
+
+def _best_key(row: DoneSet, measure: str) -> tuple | None:
+    if measure == LOAD:
+        return None if row.load_kg is None else (row.load_kg, row.reps or 0)
+    if measure == SECONDS:
+        return None if row.seconds is None else (row.seconds,)
+    return None if row.reps is None else (row.reps,)
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else f"{word}s"
+
+
+def _day_name(day: dt.date, today: dt.date) -> str:
+    ahead = (day - today).days
+    if ahead == 0:
+        return "today"
+    if ahead == 1:
+        return f"tomorrow ({day:%A})"
+    if 1 < ahead < 7:
+        return f"{day:%A}"
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def _session_name(day: dt.date, today: dt.date) -> str:
+    ago = (today - day).days
+    if ago == 0:
+        return "today's session"
+    if ago == 1:
+        return "yesterday's session"
+    return f"{day:%A}'s session" if 1 < ago < 7 else f"your session on {day:%-d %B}"

@@ -1,10 +1,17 @@
-"""Reads behind the progress rules: the few columns the calculations need, in one query."""
+"""Reads behind the progress rules: the few columns the calculations need, in a fixed number of
+queries whatever the size of the history, handed to the pure functions in rules.py.
+
+The pages and the API call home_summary() and progress_overview(); both take an optional
+`today` (the runner's local date) so tests and the API can ask about any day."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
 
 from apps.exercises.models import Exercise
+from apps.progress import rules
 from apps.training.models import SetEntry, TrainingSession
 
 
@@ -22,3 +29,166 @@ def counted_sessions(user) -> QuerySet[TrainingSession]:
 def counted_session_starts(user) -> list[dt.datetime]:
     """Start times of every counted session, oldest first: all the calendar rules need."""
     return list(counted_sessions(user).order_by("started_at").values_list("started_at", flat=True))
+
+
+def done_strength_sets(user) -> list[rules.DoneSet]:
+    """Every done set of a strength move in the runner's finished sessions, ordered by session
+    start: exactly the sets that make sessions counted, in one query of eight columns."""
+    rows = (
+        SetEntry.objects.filter(
+            session__user=user,
+            session__finished_at__isnull=False,
+            done=True,
+            exercise__role=Exercise.Role.STRENGTH,
+        )
+        .order_by("session__started_at", "session_id", "id")
+        .values_list(
+            "session_id",
+            "session__started_at",
+            "exercise_id",
+            "set_number",
+            "reps",
+            "seconds",
+            "load_kg",
+            "is_warmup_set",
+        )
+    )
+    return [rules.DoneSet(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    """This week at a glance, for the signed-in home page and GET /api/v1/progress/week."""
+
+    today: dt.date
+    status: rules.WeekStatus
+    next_day: rules.NextDay
+    streaks: rules.Streaks
+    taper: rules.Taper | None
+
+
+def home_summary(user, today: dt.date | None = None) -> HomeSummary:
+    """The current week, the next suggested day, streaks and any race taper, in one query."""
+    today = today or local_today(user)
+    tallies = rules.tally_days(((start, 0) for start in counted_session_starts(user)), user.zone)
+    all_weeks = rules.weeks(
+        tallies, today=today, first_weekday=user.week_start, goal=user.weekly_goal
+    )
+    return HomeSummary(
+        today=today,
+        status=rules.current_week_status(all_weeks, today),
+        next_day=_next_day(user, list(tallies), today),
+        streaks=rules.streaks(all_weeks),
+        taper=rules.race_taper(today, user.race_date),
+    )
+
+
+@dataclass(frozen=True)
+class MoveProgress:
+    """One move's best set per session over time, in what it progresses by."""
+
+    exercise: Exercise
+    measure: str
+    best_sets: list[rules.BestSet]
+
+    @property
+    def latest(self) -> rules.BestSet:
+        return self.best_sets[-1]
+
+    @property
+    def best_ever(self) -> rules.BestSet:
+        return max(self.best_sets, key=lambda best: best.value)
+
+
+@dataclass(frozen=True)
+class ProgressOverview:
+    """Everything the progress page shows, computed from one pass over the done sets."""
+
+    today: dt.date
+    weeks: list[rules.Week]
+    status: rules.WeekStatus
+    streaks: rules.Streaks
+    next_day: rules.NextDay
+    totals: list[rules.Totals]
+    heatmap: list[list[rules.HeatDay]]
+    recovery_since: dt.date
+    recovery_flags: list[rules.RecoveryGap]
+    days_since_last_session: int | None
+    moves: list[MoveProgress]
+
+    @property
+    def recent_weeks(self) -> list[rules.Week]:
+        return self.weeks[-RECENT_WEEKS:]
+
+    @property
+    def on_long_break(self) -> bool:
+        days = self.days_since_last_session
+        return days is not None and days > rules.LONG_BREAK_DAYS
+
+
+RECENT_WEEKS = 12
+HEATMAP_WEEKS = 52
+
+
+def progress_overview(user, today: dt.date | None = None) -> ProgressOverview:
+    """The progress page's numbers in two queries: the done sets, then the moves they are of."""
+    today = today or local_today(user)
+    done_sets = done_strength_sets(user)
+    exercises = _exercises(row.exercise_id for row in done_sets)
+    measures = {
+        exercise.pk: rules.progress_measure(exercise.measure, exercise.is_loaded)
+        for exercise in exercises
+    }
+    digest = rules.digest_sets(done_sets, user.zone, measures)
+    tallies = rules.tally_days(digest.sessions, user.zone)
+    days = list(tallies)
+    all_weeks = rules.weeks(
+        tallies, today=today, first_weekday=user.week_start, goal=user.weekly_goal
+    )
+    recovery_since = rules.week_start(today, user.week_start) - dt.timedelta(weeks=RECENT_WEEKS - 1)
+    return ProgressOverview(
+        today=today,
+        weeks=all_weeks,
+        status=rules.current_week_status(all_weeks, today),
+        streaks=rules.streaks(all_weeks),
+        next_day=_next_day(user, days, today),
+        totals=rules.standard_totals(all_weeks),
+        heatmap=rules.heatmap(
+            tallies, today=today, first_weekday=user.week_start, weeks=HEATMAP_WEEKS
+        ),
+        recovery_since=recovery_since,
+        recovery_flags=rules.recovery_flags(
+            days, min_rest_days=user.min_rest_days, since=recovery_since
+        ),
+        days_since_last_session=rules.days_since_last_session(days, today),
+        moves=[
+            MoveProgress(exercise=exercise, measure=measures[exercise.pk], best_sets=best)
+            for exercise in exercises
+            if (best := digest.best_sets.get(exercise.pk))
+        ],
+    )
+
+
+def local_today(user) -> dt.date:
+    """Today's date where the runner is."""
+    return rules.local_date(timezone.now(), user.zone)
+
+
+def _next_day(user, days: list[dt.date], today: dt.date) -> rules.NextDay:
+    return rules.next_suggested_day(
+        days,
+        today=today,
+        first_weekday=user.week_start,
+        goal=user.weekly_goal,
+        min_rest_days=user.min_rest_days,
+        long_run_weekday=user.long_run_weekday,
+    )
+
+
+def _exercises(ids) -> list[Exercise]:
+    """The moves with done sets, in routine order, with only the columns the page shows."""
+    return list(
+        Exercise.objects.filter(pk__in=set(ids)).only(
+            "slug", "name", "order", "measure", "load_kind", "per_side", "load_step"
+        )
+    )
