@@ -53,3 +53,6 @@ e2e: install-test browser
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache artifacts
+
+demo: install migrate routine ## A demo runner with 5 years of history (email and password printed).
+	$(PY) manage.py seed_demo --years 5
