@@ -7,7 +7,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install install-test migrate routine test lint format e2e browser demo bench serve clean
+.PHONY: run install install-test migrate routine test lint format e2e browser demo bench serve load backup clean
 
 run: install migrate routine ## Install, migrate, load the routine, serve on http://$(HOST):$(PORT)
 	DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
@@ -50,6 +50,17 @@ test: install-test browser lint ## Lint, then the whole suite (browser journeys 
 
 e2e: install-test browser
 	$(VENV)/bin/pytest tests/e2e
+
+serve: install migrate routine ## Production server: gunicorn, DEBUG off, whitenoise (docs/production.md)
+	DJANGO_DEBUG=false $(PY) manage.py collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=false LEGWORK_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c config/gunicorn.conf.py
+
+load: install ## Load test: 20 runners for 60 s against gunicorn, on SQLite then PostgreSQL
+	$(PY) bench/load.py --database sqlite --clients $(or $(CLIENTS),20) --seconds $(or $(DURATION),60)
+	$(PY) bench/load.py --database postgres --clients $(or $(CLIENTS),20) --seconds $(or $(DURATION),60)
+
+backup: install ## Online backup of the SQLite database into backups/
+	$(PY) manage.py backup_sqlite
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache artifacts

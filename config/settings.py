@@ -48,7 +48,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 _INSECURE_KEY = "insecure-local-only-key-set-DJANGO_SECRET_KEY-in-production"
-SECRET_KEY = env_str("DJANGO_SECRET_KEY", _INSECURE_KEY)
+SECRET_KEY = env_str("DJANGO_SECRET_KEY") or _INSECURE_KEY
 if not DEBUG and SECRET_KEY == _INSECURE_KEY and env_bool("DJANGO_REQUIRE_SECRET_KEY", False):
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
@@ -78,11 +78,14 @@ LOCAL_APPS = [
     "apps.training",
     "apps.progress",
     "apps.api",
+    "apps.ops",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    "apps.ops.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "apps.ops.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -137,7 +140,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "legwork",
+            "KEY_PREFIX": env_str("LEGWORK_CACHE_KEY_PREFIX", "legwork"),
         }
     }
 else:
@@ -247,10 +250,37 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# One JSON line per log record on stdout, tagged with the request id (apps/ops/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "apps.ops.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "apps.ops.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.server": {"level": "WARNING"}},
 }
+
+# Content-Security-Policy (apps/ops/middleware.py): no inline script or style anywhere; the
+# Swagger UI at /api/docs/ loads its JS and CSS from static files too.
+LEGWORK_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# A load balancer may poll /healthz over plain HTTP behind the TLS proxy.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from apps.ops import views as ops_views
 from apps.progress import views as progress_views
 
 urlpatterns = [
@@ -12,6 +13,7 @@ urlpatterns = [
     path("", include("apps.training.urls")),
     path("", include("apps.progress.urls")),
     path("api/", include("apps.api.urls")),
+    path("healthz", ops_views.healthz, name="healthz"),
 ]
 
 handler404 = "config.views.page_not_found"

@@ -7,6 +7,8 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # Rendered without a RequestContext-dependent context processor chain failing twice: keep
-    # it to the template alone.
-    return render(request, "500.html", status=500)
+    # The request id (apps/ops/middleware.py) is in the log line of this error too: a runner
+    # who quotes it leads straight to the traceback.
+    return render(
+        request, "500.html", {"request_id": getattr(request, "request_id", "")}, status=500
+    )

@@ -1,0 +1,47 @@
+"""Structured logs: one JSON object per line on stdout, each tagged with the request id.
+
+The request id is set by RequestLogMiddleware for the duration of a request and picked up by
+RequestIdFilter, so every line logged while serving that request (the access line, Django's
+traceback for a 500, anything an app logs) carries the id the runner sees on the error page.
+"""
+
+import contextvars
+import datetime as dt
+import json
+import logging
+
+current_request_id: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "legwork_request_id", default=""
+)
+
+# Fields a log call may add with extra={...}; anything else (Django passes the request object,
+# for one) is left out so a line never leaks cookies or headers.
+EXTRA_FIELDS = ("method", "path", "status", "duration_ms", "user_id")
+
+
+class RequestIdFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not getattr(record, "request_id", ""):
+            record.request_id = current_request_id.get()
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        line = {
+            "time": dt.datetime.fromtimestamp(record.created, tz=dt.UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        request_id = getattr(record, "request_id", "")
+        if request_id:
+            line["request_id"] = request_id
+        for field in EXTRA_FIELDS:
+            if hasattr(record, field):
+                line[field] = getattr(record, field)
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        return json.dumps(line, ensure_ascii=False, default=str)
