@@ -52,6 +52,11 @@ class SettingsForm(forms.ModelForm):
             "timezone": "Weeks and days follow this timezone, e.g. Europe/London.",
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        weekday = self.fields["long_run_weekday"]
+        weekday.choices = [("", "No fixed day"), *list(weekday.choices)[1:]]
+
     def clean_race_date(self):
         race_date = self.cleaned_data.get("race_date")
         if race_date and race_date < timezone.localdate(timezone=self.instance.zone):
