@@ -43,7 +43,10 @@ def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None or value.strip() == "":
         return default
-    return [item.strip() for item in value.split(",") if item.strip()]
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    if not items or any(char.isspace() or char == ";" for item in items for char in item):
+        raise ImproperlyConfigured(f"{name} must be a comma-separated list, not {value!r}")
+    return items
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -284,3 +287,6 @@ LEGWORK_CSP = {
 }
 # A load balancer may poll /healthz over plain HTTP behind the TLS proxy.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# A refused CSRF check (an expired form, cookies blocked) gets a page in the site's layout.
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"

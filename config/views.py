@@ -1,5 +1,9 @@
+"""Error pages in the site's layout: 400, 403 and 404 through templates/<code>.html, 500 and a
+refused CSRF check through the handlers below."""
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template import loader
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
@@ -7,8 +11,12 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # The request id (apps/ops/middleware.py) is in the log line of this error too: a runner
-    # who quotes it leads straight to the traceback.
-    return render(
-        request, "500.html", {"request_id": getattr(request, "request_id", "")}, status=500
-    )
+    # No request context: whatever broke (the database, a context processor) must not break the
+    # error page too. The request id (apps/ops/middleware.py) is in the log line of this error:
+    # a runner who quotes it leads straight to the traceback.
+    context = {"request_id": getattr(request, "request_id", "")}
+    return HttpResponse(loader.get_template("500.html").render(context), status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "403_csrf.html", status=403)

@@ -19,7 +19,9 @@ NAV_ITEMS = [
 @register.inclusion_tag("partials/nav.html", takes_context=True)
 def main_nav(context):
     request = context["request"]
-    signed_in = request.user.is_authenticated
+    # Error pages can render before the authentication middleware has run (a bad Host header).
+    user = getattr(request, "user", None)
+    signed_in = user is not None and user.is_authenticated
     items = [
         {"url": reverse(name), "label": label}
         for name, label, private in NAV_ITEMS
