@@ -41,3 +41,9 @@ def stranger(db):
 def runner_client(client, runner):
     client.force_login(runner)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashing is slow on purpose; tests check flows, not the hash's strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
