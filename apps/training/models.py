@@ -35,6 +35,10 @@ class TrainingSession(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
     notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    # When the rest after the last ticked set ends: stored, so the timer survives a reload.
+    rest_ends_at = models.DateTimeField(null=True, blank=True)
+    # Moves the runner chose to skip in this session; the player folds them away.
+    skipped_exercises = models.ManyToManyField(Exercise, blank=True, related_name="+")
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.LEGWORK)
     # Identifies a session that came from an import, so importing the same file twice adds
     # nothing the second time.
@@ -122,6 +126,11 @@ class SetEntry(models.Model):
     def __str__(self) -> str:
         side = f" ({self.side})" if self.side else ""
         return f"{self.exercise} set {self.set_number}{side}"
+
+    @property
+    def amount(self) -> int | None:
+        """The reps, seconds or breaths of this set, by its exercise's measure."""
+        return getattr(self, self.exercise.measure)
 
 
 class SlotChoice(models.Model):

@@ -1,13 +1,382 @@
+"""The training pages: Train (start or resume), the session player, finish and abandon, log a
+past session, history, a session's page and its edits. Thin: each view validates a form, calls
+a service or a selector, and renders or redirects (POST-redirect-GET). The player's set forms
+also answer fetch() with JSON, so static/js/player.js can save a tick in place."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from apps.accounts.units import plain_number
+from apps.exercises.models import Exercise, RoutineSlot
+from apps.training import selectors, services
+from apps.training.forms import (
+    PastSessionForm,
+    SessionDetailsForm,
+    SessionEditForm,
+    SetForm,
+)
+from apps.training.models import SetEntry, TrainingSession
+
+HISTORY_PAGE_SIZE = 20
+TRUE_VALUES = {"true", "1", "on", "yes"}
 
 
 @login_required
 def train(request: HttpRequest) -> HttpResponse:
-    return render(request, "training/train.html")
+    """Train: resume the open draft, or offer to start (with the back-to-back warning)."""
+    draft = selectors.draft_session(request.user)
+    if draft is not None:
+        return redirect("training:player", pk=draft.pk)
+    advice = selectors.start_advice(request.user)
+    return render(request, "training/train.html", {"advice": advice})
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest) -> HttpResponse:
+    session, created = services.session_start(user=request.user)
+    if not created:
+        messages.info(request, "You have a session in progress: here it is.")
+    return redirect("training:player", pk=session.pk)
+
+
+@login_required
+def player(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _own_session(request, pk)
+    if not session.is_draft:
+        return redirect(session)
+    return _render_player(request, session)
+
+
+@login_required
+@require_POST
+def set_save(request: HttpRequest, pk: int, exercise_id: int, number: int) -> HttpResponse:
+    """Saves one set row (both sides of a per-side move). Plain POST redirects back to the move;
+    fetch() gets JSON: the saved state, or the field errors with a 400."""
+    session = _own_draft(request, pk)
+    exercise = _routine_exercise(request, exercise_id)
+    sides = _sides(exercise)
+    form = SetForm(
+        request.POST,
+        prefix=_prefix(exercise, number),
+        exercise=exercise,
+        unit=request.user.unit,
+        sides=sides,
+    )
+    if not (1 <= number <= 50):
+        form.add_error(None, "That set number is out of range.")
+    if form.is_valid():
+        try:
+            for side in sides:
+                services.set_log(
+                    session=session,
+                    exercise=exercise,
+                    set_number=number,
+                    side=side,
+                    **form.values(side),
+                )
+        except ValidationError as error:
+            form.add_error(None, error)
+    if not form.is_valid():
+        if _wants_json(request):
+            return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+        return _render_player(request, session, bound=form)
+    if _wants_json(request):
+        return JsonResponse(_set_state(session, form))
+    return redirect(_player_url(session, exercise))
+
+
+@login_required
+@require_POST
+def set_add(request: HttpRequest, pk: int, exercise_id: int) -> HttpResponse:
+    session = _own_draft(request, pk)
+    exercise = _routine_exercise(request, exercise_id)
+    services.set_add(session=session, exercise=exercise)
+    return redirect(_player_url(session, exercise))
+
+
+@login_required
+@require_POST
+def move_skip(request: HttpRequest, pk: int, exercise_id: int) -> HttpResponse:
+    session = _own_draft(request, pk)
+    exercise = _routine_exercise(request, exercise_id)
+    skipped = request.POST.get("skipped", "true").lower() in TRUE_VALUES
+    services.move_skip(session=session, exercise=exercise, skipped=skipped)
+    return redirect(_player_url(session, exercise))
+
+
+@login_required
+@require_POST
+def slot_choose(request: HttpRequest, pk: int, slot_id: int) -> HttpResponse:
+    session = _own_draft(request, pk)
+    slot = get_object_or_404(RoutineSlot, pk=slot_id, routine_id=session.routine_id)
+    exercise = Exercise.objects.filter(pk=request.POST.get("exercise") or 0).first()
+    if exercise is None:
+        messages.error(request, "Pick one of the options.")
+        return redirect("training:player", pk=session.pk)
+    try:
+        services.slot_choose(user=request.user, slot=slot, exercise=exercise)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("training:player", pk=session.pk)
+    return redirect(_player_url(session, exercise))
+
+
+@login_required
+@require_POST
+def warmup(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _own_draft(request, pk)
+    done = request.POST.get("done", "true").lower() in TRUE_VALUES
+    services.warmup_mark(session=session, done=done)
+    if _wants_json(request):
+        return JsonResponse({"warmup_done": session.warmup_done})
+    return redirect(f"{reverse('training:player', kwargs={'pk': session.pk})}#warm-up")
+
+
+@login_required
+def finish(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _own_session(request, pk)
+    if not session.is_draft:
+        # Finishing twice does nothing the second time.
+        return redirect(session)
+    form = SessionDetailsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.session_finish(session=session, **form.cleaned_data)
+        messages.success(request, "Session finished and saved. Well done.")
+        return redirect(session)
+    player = selectors.player_state(session=session, user=request.user)
+    return render(
+        request, "training/finish.html", {"session": session, "form": form, "player": player}
+    )
+
+
+@login_required
+def abandon(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _own_session(request, pk)
+    if not session.is_draft:
+        return redirect(session)
+    if request.method == "POST":
+        services.session_abandon(session=session)
+        messages.success(request, "Session abandoned: it and its sets are deleted.")
+        return redirect("training:train")
+    return render(request, "training/abandon.html", {"session": session})
+
+
+@login_required
+def log_past(request: HttpRequest) -> HttpResponse:
+    """A session trained without the phone: when, then the same set rows as the player, saved
+    finished in one go."""
+    plan = selectors.past_session_plan(request.user, choice=request.GET)
+    unit = request.user.unit
+    data = request.POST if request.method == "POST" else None
+    form = PastSessionForm(
+        data, initial={"started_at": timezone.localtime().replace(second=0, microsecond=0)}
+    )
+    rows = [
+        (
+            move,
+            row,
+            SetForm(
+                data,
+                prefix=_prefix(move.exercise, row.number),
+                exercise=move.exercise,
+                unit=unit,
+                sides=_sides(move.exercise),
+                initial={**SetForm.initial_for(move.exercise, unit, row.cells), "done": False},
+            ),
+        )
+        for move in plan
+        for row in move.rows
+    ]
+    if request.method == "POST" and form.is_valid() and all(f.is_valid() for *_, f in rows):
+        sets = [
+            services.SetInput(
+                exercise=move.exercise,
+                set_number=row.number,
+                side=side,
+                **set_form.values(side),
+            )
+            for move, row, set_form in rows
+            for side in set_form.sides
+            if set_form.cleaned_data.get("done")
+        ]
+        try:
+            session = services.session_log_past(user=request.user, sets=sets, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Past session saved.")
+            return redirect(session)
+    moves = _group_rows(rows)
+    return render(
+        request,
+        "training/log_past.html",
+        {"form": form, "moves": moves, "has_errors": request.method == "POST"},
+    )
 
 
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
-    return render(request, "training/history.html")
+    paginator = Paginator(selectors.history_sessions(request.user), HISTORY_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    rows = selectors.history_rows(request.user, page.object_list)
+    return render(request, "training/history.html", {"page": page, "rows": rows})
+
+
+@login_required
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(selectors.history_sessions(request.user), pk=pk)
+    row = selectors.history_rows(request.user, [session])[0]
+    groups = selectors.session_sets(session)
+    return render(
+        request,
+        "training/session_detail.html",
+        {"session": session, "row": row, "groups": groups},
+    )
+
+
+@login_required
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _own_session(request, pk)
+    form = SessionEditForm(request.POST or None, initial=SessionEditForm.initial_for(session))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_update(session=session, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Session updated.")
+            return redirect(session)
+    return render(request, "training/session_edit.html", {"session": session, "form": form})
+
+
+@login_required
+def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _own_session(request, pk)
+    if request.method == "POST":
+        services.session_delete(session=session)
+        messages.success(request, "Session deleted.")
+        return redirect("training:history")
+    return render(request, "training/session_delete.html", {"session": session})
+
+
+@login_required
+def set_edit(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
+    session = _own_session(request, pk)
+    entry = get_object_or_404(session.sets.select_related("exercise"), pk=set_pk)
+    unit = request.user.unit
+    initial = {SetForm.value_field(entry.side): getattr(entry, entry.exercise.measure)}
+    initial["done"] = entry.done
+    if entry.load_kg is not None:
+        initial["load"] = plain_number(entry.load_kg, unit)
+    form = SetForm(
+        request.POST or None,
+        exercise=entry.exercise,
+        unit=unit,
+        sides=[entry.side],
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_update(entry=entry, **form.values(entry.side))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Set updated.")
+            return redirect(session)
+    return render(
+        request, "training/set_edit.html", {"session": session, "entry": entry, "form": form}
+    )
+
+
+# Helpers -------------------------------------------------------------------------------------
+
+
+def _own_session(request: HttpRequest, pk: int) -> TrainingSession:
+    """The one way to a session: the signed-in runner's own, or 404."""
+    session = get_object_or_404(TrainingSession, pk=pk, user=request.user)
+    session.user = request.user
+    return session
+
+
+def _own_draft(request: HttpRequest, pk: int) -> TrainingSession:
+    """A runner's draft; a finished session's sets are edited from its page in history."""
+    return get_object_or_404(
+        TrainingSession.objects.select_related("user"),
+        pk=pk,
+        user=request.user,
+        finished_at__isnull=True,
+    )
+
+
+def _routine_exercise(request: HttpRequest, exercise_id: int) -> Exercise:
+    return get_object_or_404(
+        Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=request.user)), pk=exercise_id
+    )
+
+
+def _sides(exercise: Exercise) -> list[str]:
+    return [SetEntry.Side.LEFT, SetEntry.Side.RIGHT] if exercise.per_side else [""]
+
+
+def _prefix(exercise: Exercise, number: int) -> str:
+    return f"m{exercise.pk}-s{number}"
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _player_url(session: TrainingSession, exercise: Exercise) -> str:
+    return f"{reverse('training:player', kwargs={'pk': session.pk})}#move-{exercise.slug}"
+
+
+def _render_player(
+    request: HttpRequest, session: TrainingSession, *, bound: SetForm | None = None
+) -> HttpResponse:
+    state = selectors.player_state(session=session, user=request.user)
+    unit = request.user.unit
+    for move in [state.warm_up, *state.moves]:
+        if move is None:
+            continue
+        for row in move.rows:
+            prefix = _prefix(move.exercise, row.number)
+            if bound is not None and bound.prefix == prefix:
+                row.form = bound
+            else:
+                row.form = SetForm(
+                    prefix=prefix,
+                    exercise=move.exercise,
+                    unit=unit,
+                    sides=_sides(move.exercise),
+                    initial=SetForm.initial_for(move.exercise, unit, row.cells),
+                )
+    return render(request, "training/player.html", {"player": state, "session": session})
+
+
+def _set_state(session: TrainingSession, form: SetForm) -> dict:
+    rest_ends_at = session.rest_ends_at
+    return {
+        "saved": True,
+        "done": bool(form.cleaned_data.get("done")),
+        "rest_ends_at": int(rest_ends_at.timestamp() * 1000) if rest_ends_at else None,
+        "rest_seconds": session.user.rest_timer_seconds,
+        "now": int(timezone.now().timestamp() * 1000),
+    }
+
+
+def _group_rows(rows):
+    groups: dict[int, dict] = {}
+    for move, row, form in rows:
+        group = groups.setdefault(move.exercise.pk, {"move": move, "rows": []})
+        row.form = form
+        group["rows"].append(row)
+    return list(groups.values())

@@ -1,0 +1,276 @@
+"""The progression rule of DESIGN.md ("start light, less is more") as pure functions.
+
+    next_suggested_load(exercise=..., prescription=..., last_sets=..., unit="kg")
+
+answers "what should this runner do next time?" for one move: a load in kilograms (None for
+bodyweight moves), the reps or seconds to aim for, and a one-line reason in the runner's words.
+It takes plain values (anything with the attributes named below), never a request or a
+queryset, so the session player, the progress page and the API all get the same answer.
+
+The rule, for a loaded move: if every prescribed set of the last counted session that included
+it was done at the prescribed reps and at the load L, suggest L plus one small step (2.5 kg or
+5 lb for squat and deadlift variants, `Exercise.load_step == "large"`; 1 kg or 2.5 lb
+otherwise; kettlebell moves go to the next common bell size); if a set fell short, suggest L
+again; the first time, suggest the lightest option of the move's equipment. Steps are taken in
+the runner's own unit, so a runner in pounds goes 45 lb -> 50 lb, never 45 lb -> 50.51 lb.
+
+Bodyweight moves never progress by load: when every prescribed set reached its target, the
+target grows by one rep (or five seconds for a hold); otherwise it stays. The warm-up (breaths)
+does not progress: it is the same every time.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Protocol
+
+from apps.accounts.units import KG, LB, MAX_LOAD_KG, format_load, from_kg, to_kg
+
+REPS = "reps"
+SECONDS = "seconds"
+BREATHS = "breaths"
+BODYWEIGHT = "bodyweight"
+KETTLEBELL = "kettlebell"
+DUMBBELL = "dumbbell"
+BARBELL = "barbell"
+LARGE = "large"
+
+# One small step, in each unit. DESIGN.md: 2.5 kg / 5 lb for squat and deadlift variants
+# ("large"), 1 kg / 2.5 lb for everything else.
+LOAD_STEPS = {
+    LARGE: {KG: Decimal("2.5"), LB: Decimal("5")},
+    "small": {KG: Decimal("1"), LB: Decimal("2.5")},
+}
+
+# Common kettlebell sizes as gyms and shops sell them: metric bells in 2-4 kg jumps, imperial
+# bells in 5-10 lb jumps. A kettlebell move progresses to the next size up, because nobody owns
+# a 17.5 kg bell.
+KETTLEBELL_SIZES = {
+    KG: [Decimal(n) for n in (4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 36, 40, 44, 48)],
+    LB: [Decimal(n) for n in (10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 70, 80, 90, 100)],
+}
+
+# The lightest option of each kind of equipment: where a first session starts ("start light",
+# the article's first rule). Dumbbells: the lightest pair most gyms rack. Kettlebells: the
+# lightest common bell. Barbells: the empty standard bar.
+LIGHTEST_LOADS = {
+    DUMBBELL: {KG: Decimal("2"), LB: Decimal("5")},
+    KETTLEBELL: {KG: Decimal("4"), LB: Decimal("10")},
+    BARBELL: {KG: Decimal("20"), LB: Decimal("45")},
+}
+
+# How a bodyweight target grows when every set reached it: one more rep, or five more seconds.
+BODYWEIGHT_STEPS = {REPS: 1, SECONDS: 5}
+# Targets never grow past what a form accepts (DESIGN.md: reps 0-100, seconds 0-3600).
+MAX_TARGET = {REPS: 100, SECONDS: 3600, BREATHS: 100}
+# A hold with no prescribed time (should not happen with the article's routine) aims for this.
+DEFAULT_HOLD_SECONDS = 30
+
+
+class ExerciseLike(Protocol):
+    measure: str
+    per_side: bool
+    load_kind: str
+    load_step: str
+
+
+class PrescriptionLike(Protocol):
+    """A RoutineSlot, or anything with its three numbers."""
+
+    sets: int
+    reps: int
+    hold_seconds: int | None
+
+
+class LoggedSetLike(Protocol):
+    """A SetEntry, or anything with its fields."""
+
+    set_number: int
+    side: str
+    reps: int | None
+    seconds: int | None
+    breaths: int | None
+    load_kg: Decimal | None
+    done: bool
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What to do next time. `load_kg` is None for bodyweight moves; `target` is in the move's
+    measure (reps, seconds or breaths) and `measure` says which."""
+
+    load_kg: Decimal | None
+    target: int
+    measure: str
+    reason: str
+
+    @property
+    def reps(self) -> int | None:
+        return self.target if self.measure == REPS else None
+
+    @property
+    def seconds(self) -> int | None:
+        return self.target if self.measure == SECONDS else None
+
+    @property
+    def breaths(self) -> int | None:
+        return self.target if self.measure == BREATHS else None
+
+
+def next_suggested_load(
+    *,
+    exercise: ExerciseLike,
+    prescription: PrescriptionLike,
+    last_sets: Sequence[LoggedSetLike],
+    unit: str = KG,
+) -> Suggestion:
+    """The suggestion for `exercise` given the sets of the last counted session that included
+    it (empty the first time). See the module docstring for the rule."""
+    target = prescribed_target(exercise, prescription)
+    if exercise.measure == BREATHS:
+        return Suggestion(None, target, BREATHS, "The warm-up is the same every time.")
+    if exercise.load_kind == BODYWEIGHT:
+        return _bodyweight_suggestion(exercise, prescription, last_sets, target)
+    return _loaded_suggestion(exercise, prescription, last_sets, target, unit)
+
+
+def prescribed_target(exercise: ExerciseLike, prescription: PrescriptionLike) -> int:
+    """The reps, seconds or breaths one set asks for: the hold time for a hold, else the reps."""
+    if exercise.measure == SECONDS:
+        return prescription.hold_seconds or DEFAULT_HOLD_SECONDS
+    return prescription.reps
+
+
+def load_step(load_step_kind: str, unit: str) -> Decimal:
+    """One small step in the runner's unit (2.5 kg / 5 lb large, 1 kg / 2.5 lb small)."""
+    return LOAD_STEPS.get(load_step_kind, LOAD_STEPS["small"])[unit]
+
+
+def lightest_load_kg(load_kind: str, unit: str) -> Decimal:
+    """Where a first session starts for this equipment, in kilograms (taken in `unit` first, so
+    a runner in pounds starts on 5 lb, not on 4.41 lb)."""
+    return to_kg(LIGHTEST_LOADS.get(load_kind, LIGHTEST_LOADS[DUMBBELL])[unit], unit)
+
+
+def next_load_kg(load_kg: Decimal, *, load_kind: str, load_step_kind: str, unit: str) -> Decimal:
+    """The load one step above `load_kg`, in kilograms, stepping in the runner's unit: the next
+    common bell size for a kettlebell, else plus one small or large step. Never above the
+    500 kg a form accepts."""
+    shown = from_kg(load_kg, unit)
+    if load_kind == KETTLEBELL:
+        heavier = [size for size in KETTLEBELL_SIZES[unit] if size > shown]
+        stepped = heavier[0] if heavier else shown + load_step(LARGE, unit)
+    else:
+        stepped = shown + load_step(load_step_kind, unit)
+    return min(to_kg(stepped, unit), MAX_LOAD_KG)
+
+
+def measured_value(entry: LoggedSetLike, measure: str) -> int | None:
+    """The reps, seconds or breaths a logged set recorded, by the move's measure."""
+    return {REPS: entry.reps, SECONDS: entry.seconds, BREATHS: entry.breaths}[measure]
+
+
+def prescribed_entries(exercise: ExerciseLike, prescription: PrescriptionLike) -> list[tuple]:
+    """The (set number, side) pairs a full session of this move logs: a per-side move logs a
+    left and a right entry for each set."""
+    sides = ("left", "right") if exercise.per_side else ("",)
+    return [(number, side) for number in range(1, prescription.sets + 1) for side in sides]
+
+
+# Helpers -------------------------------------------------------------------------------------
+
+
+def _shortfall(
+    exercise: ExerciseLike,
+    prescription: PrescriptionLike,
+    last_sets: Sequence[LoggedSetLike],
+    target: int,
+    load_kg: Decimal | None = None,
+) -> str | None:
+    """Why the last session did not complete the prescription, or None when it did."""
+    logged = {(entry.set_number, entry.side): entry for entry in last_sets}
+    for number, side in prescribed_entries(exercise, prescription):
+        entry = logged.get((number, side))
+        where = f"set {number}" + (f" ({side})" if side else "")
+        if entry is None or not entry.done:
+            return f"{where.capitalize()} was not done last time"
+        value = measured_value(entry, exercise.measure) or 0
+        if value < target:
+            return f"{where.capitalize()} fell short last time ({value} of {target})"
+        if load_kg is not None and (entry.load_kg is None or entry.load_kg < load_kg):
+            return f"{where.capitalize()} was lighter than the rest last time"
+    return None
+
+
+def _loaded_suggestion(exercise, prescription, last_sets, target, unit) -> Suggestion:
+    # L is the working load: the heaviest of the prescribed sets (an extra set does not count).
+    prescribed = set(prescribed_entries(exercise, prescription))
+    loads = [
+        entry.load_kg
+        for entry in last_sets
+        if entry.load_kg is not None and (entry.set_number, entry.side) in prescribed
+    ]
+    if not loads:
+        lightest = lightest_load_kg(exercise.load_kind, unit)
+        shown = _shown(lightest, unit)
+        reason = (
+            f"First time: start light with {shown}, the lightest {exercise.load_kind}."
+            if not last_sets
+            else f"No load logged last time: start light with {shown}."
+        )
+        return Suggestion(lightest, target, exercise.measure, reason)
+    last_load = max(loads)
+    short = _shortfall(exercise, prescription, last_sets, target, last_load)
+    if short:
+        reason = f"{short}: stay at {_shown(last_load, unit)} until every set is done."
+        return Suggestion(last_load, target, exercise.measure, reason)
+    heavier = next_load_kg(
+        last_load, load_kind=exercise.load_kind, load_step_kind=exercise.load_step, unit=unit
+    )
+    if heavier <= last_load:
+        reason = f"Every set done at {_shown(last_load, unit)}, the most Legwork suggests."
+        return Suggestion(last_load, target, exercise.measure, reason)
+    reason = (
+        f"Every set done at {_shown(last_load, unit)} last time: "
+        f"one step up to {_shown(heavier, unit)}."
+    )
+    return Suggestion(heavier, target, exercise.measure, reason)
+
+
+def _bodyweight_suggestion(exercise, prescription, last_sets, target) -> Suggestion:
+    measure = exercise.measure
+    unit_word = "reps" if measure == REPS else "s"
+    prescribed = set(prescribed_entries(exercise, prescription))
+    done_values = [
+        measured_value(entry, measure)
+        for entry in last_sets
+        if entry.done
+        and measured_value(entry, measure) is not None
+        and (entry.set_number, entry.side) in prescribed
+    ]
+    if not done_values:
+        opening = "First time" if not last_sets else "Nothing done last time"
+        reason = f"{opening}: aim for {_amount(target, unit_word)} a set, no extra load."
+        return Suggestion(None, target, measure, reason)
+    # What every set reached last time is the bar this time.
+    reached = min(done_values)
+    short = _shortfall(exercise, prescription, last_sets, target)
+    if short:
+        aim = max(target, reached)
+        reason = f"{short}: aim for {_amount(aim, unit_word)} again."
+        return Suggestion(None, aim, measure, reason)
+    aim = min(max(target, reached) + BODYWEIGHT_STEPS[measure], MAX_TARGET[measure])
+    reason = (
+        f"Every set reached {_amount(max(target, reached), unit_word)} last time: "
+        f"aim for {_amount(aim, unit_word)} (bodyweight moves progress by "
+        f"{'reps' if measure == REPS else 'time'}, never load)."
+    )
+    return Suggestion(None, aim, measure, reason)
+
+
+def _shown(load_kg: Decimal, unit: str) -> str:
+    return format_load(load_kg, unit)
+
+
+def _amount(value: int, unit_word: str) -> str:
+    return f"{value} {unit_word}" if unit_word == "reps" else f"{value} s"

@@ -1,0 +1,338 @@
+"""Every write to a runner's training, as plain functions the views, the API and the management
+commands share (STYLE.md: keyword-only arguments, full_clean() then save(), one transaction).
+
+The promise behind them (issue 3): nothing a runner saved is ever lost, and nothing they send
+twice is saved twice. So a start resumes the open draft instead of opening a second one, a set
+is an upsert on its natural key (session, exercise, set number, side), and finishing a finished
+session changes nothing.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from apps.accounts.models import User
+from apps.exercises.models import Exercise, Routine, RoutineSlot, SlotOption
+from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
+from apps.training.models import SetEntry, SlotChoice, TrainingSession
+
+# DESIGN.md: dates may not lie in the future beyond one day (a runner in another timezone, or
+# logging tonight's session this afternoon).
+FUTURE_ALLOWANCE = dt.timedelta(days=1)
+MEASURE_FIELDS = ("reps", "seconds", "breaths")
+
+
+@dataclass(frozen=True)
+class SetInput:
+    """One set as typed into a form, before it is saved (used to log a past session)."""
+
+    exercise: Exercise
+    set_number: int
+    side: str = ""
+    reps: int | None = None
+    seconds: int | None = None
+    breaths: int | None = None
+    load_kg: Decimal | None = None
+    done: bool = False
+
+
+def session_start(*, user: User, now: dt.datetime | None = None) -> tuple[TrainingSession, bool]:
+    """Today's session: the runner's open draft if there is one (resumed, never doubled), else
+    a new draft of the routine. Returns (session, created) like get_or_create."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        # Two taps on "Start" at once must not open two drafts: lock the runner's row so the
+        # second start waits for the first and then finds its draft.
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        draft = (
+            TrainingSession.objects.filter(user=user, finished_at__isnull=True)
+            .order_by("-started_at", "-id")
+            .first()
+        )
+        if draft is not None:
+            return draft, False
+        session = TrainingSession(
+            user=user,
+            routine=Routine.objects.filter(slug=DEFAULT_ROUTINE_SLUG).first(),
+            started_at=now,
+        )
+        session.full_clean()
+        session.save()
+    return session, True
+
+
+def set_log(
+    *,
+    session: TrainingSession,
+    exercise: Exercise,
+    set_number: int,
+    side: str = "",
+    reps: int | None = None,
+    seconds: int | None = None,
+    breaths: int | None = None,
+    load_kg: Decimal | None = None,
+    done: bool = True,
+    now: dt.datetime | None = None,
+) -> SetEntry:
+    """Saves one set: creates it, or updates the row already saved under the same (session,
+    exercise, set number, side), so a double tap or a retried POST never makes two rows.
+    Ticking a set done in a draft starts the rest timer (stored on the session, so it survives
+    a reload)."""
+    now = now or timezone.now()
+    values = _checked_values(
+        exercise, side=side, reps=reps, seconds=seconds, breaths=breaths, load_kg=load_kg
+    )
+    with transaction.atomic():
+        # Locking the session serialises every write to it: two copies of one POST run one
+        # after the other, and the second finds the first's row.
+        locked = TrainingSession.objects.select_for_update().get(pk=session.pk)
+        entry = SetEntry.objects.filter(
+            session=locked, exercise=exercise, set_number=set_number, side=side
+        ).first() or SetEntry(session=locked, exercise=exercise, set_number=set_number, side=side)
+        started_rest = done and not entry.done and locked.is_draft
+        for field, value in values.items():
+            setattr(entry, field, value)
+        entry.done = done
+        entry.full_clean(validate_unique=False, validate_constraints=False)
+        entry.save()
+        if started_rest:
+            locked.rest_ends_at = now + dt.timedelta(seconds=session.user.rest_timer_seconds)
+            locked.save(update_fields=["rest_ends_at", "updated_at"])
+            session.rest_ends_at = locked.rest_ends_at
+    return entry
+
+
+def set_add(*, session: TrainingSession, exercise: Exercise) -> list[SetEntry]:
+    """An extra set after the prescribed ones (or after the last extra): saved at once, not yet
+    done, so it is still there after a reload. A per-side move gets a left and a right entry."""
+    with transaction.atomic():
+        locked = TrainingSession.objects.select_for_update().get(pk=session.pk)
+        prescribed = (
+            RoutineSlot.objects.filter(routine_id=locked.routine_id, options__exercise=exercise)
+            .values_list("sets", flat=True)
+            .first()
+        ) or 0
+        logged = (
+            locked.sets.filter(exercise=exercise).aggregate(last=Max("set_number"))["last"] or 0
+        )
+        number = max(prescribed, logged) + 1
+        sides = [SetEntry.Side.LEFT, SetEntry.Side.RIGHT] if exercise.per_side else [""]
+        entries = [
+            SetEntry(session=locked, exercise=exercise, set_number=number, side=side, done=False)
+            for side in sides
+        ]
+        for entry in entries:
+            entry.full_clean(validate_unique=False, validate_constraints=False)
+            entry.save()
+    return entries
+
+
+def set_update(
+    *,
+    entry: SetEntry,
+    reps: int | None = None,
+    seconds: int | None = None,
+    breaths: int | None = None,
+    load_kg: Decimal | None = None,
+    done: bool,
+) -> SetEntry:
+    """Corrects one saved set (from a session's page in history)."""
+    values = _checked_values(
+        entry.exercise,
+        side=entry.side,
+        reps=reps,
+        seconds=seconds,
+        breaths=breaths,
+        load_kg=load_kg,
+    )
+    with transaction.atomic():
+        for field, value in values.items():
+            setattr(entry, field, value)
+        entry.done = done
+        entry.full_clean(validate_unique=False, validate_constraints=False)
+        entry.save(update_fields=[*values, "done", "updated_at"])
+    return entry
+
+
+def warmup_mark(*, session: TrainingSession, done: bool = True) -> TrainingSession:
+    """The warm-up's "done" tick."""
+    with transaction.atomic():
+        session.warmup_done = done
+        session.full_clean()
+        session.save(update_fields=["warmup_done", "updated_at"])
+    return session
+
+
+def move_skip(*, session: TrainingSession, exercise: Exercise, skipped: bool = True) -> None:
+    """Skips a move in this session (or takes the skip back). Sets already saved stay saved."""
+    with transaction.atomic():
+        if skipped:
+            session.skipped_exercises.add(exercise)
+        else:
+            session.skipped_exercises.remove(exercise)
+
+
+def slot_choose(*, user: User, slot: RoutineSlot, exercise: Exercise) -> SlotChoice:
+    """Remembers which option of a choice slot the runner picked, so it is offered first next
+    time (deadlift, single-leg deadlift or kettlebell swing; deadbug or Pallof press)."""
+    if not SlotOption.objects.filter(slot=slot, exercise=exercise).exists():
+        raise ValidationError({"exercise": f"{exercise} is not an option for {slot.title}."})
+    with transaction.atomic():
+        choice, _ = SlotChoice.objects.update_or_create(
+            user=user, slot=slot, defaults={"exercise": exercise}
+        )
+    return choice
+
+
+def session_finish(
+    *,
+    session: TrainingSession,
+    effort: int | None = None,
+    notes: str = "",
+    now: dt.datetime | None = None,
+) -> TrainingSession:
+    """Finishes a draft with an optional effort (RPE 1-10) and notes. Finishing a finished
+    session changes nothing (a double tap on "Finish", or a retried POST)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = TrainingSession.objects.select_for_update().get(pk=session.pk)
+        if not locked.is_draft:
+            return locked
+        locked.finished_at = max(now, locked.started_at)
+        locked.effort = effort
+        locked.notes = notes
+        locked.rest_ends_at = None
+        locked.full_clean()
+        locked.save(update_fields=["finished_at", "effort", "notes", "rest_ends_at", "updated_at"])
+    return locked
+
+
+def session_abandon(*, session: TrainingSession) -> None:
+    """Deletes a draft and its sets (after the runner confirmed). A finished session is history:
+    it can only be deleted from its own page."""
+    with transaction.atomic():
+        locked = TrainingSession.objects.select_for_update().get(pk=session.pk)
+        if not locked.is_draft:
+            raise ValidationError("This session is finished; delete it from its page in history.")
+        locked.delete()
+
+
+def session_log_past(
+    *,
+    user: User,
+    started_at: dt.datetime,
+    sets: Iterable[SetInput],
+    warmup_done: bool = False,
+    effort: int | None = None,
+    notes: str = "",
+    now: dt.datetime | None = None,
+) -> TrainingSession:
+    """Saves a session trained without the phone, finished, with all its sets at once. Its
+    finish time is its start time: Legwork does not know how long it took."""
+    check_start_time(started_at, now=now)
+    checked = [
+        (
+            item,
+            _checked_values(
+                item.exercise,
+                side=item.side,
+                reps=item.reps,
+                seconds=item.seconds,
+                breaths=item.breaths,
+                load_kg=item.load_kg,
+            ),
+        )
+        for item in sets
+    ]
+    with transaction.atomic():
+        session = TrainingSession(
+            user=user,
+            routine=Routine.objects.filter(slug=DEFAULT_ROUTINE_SLUG).first(),
+            started_at=started_at,
+            finished_at=started_at,
+            warmup_done=warmup_done,
+            effort=effort,
+            notes=notes,
+        )
+        session.full_clean()
+        session.save()
+        for item, values in checked:
+            entry = SetEntry(
+                session=session,
+                exercise=item.exercise,
+                set_number=item.set_number,
+                side=item.side,
+                done=item.done,
+                **values,
+            )
+            entry.full_clean(validate_unique=False, validate_constraints=False)
+            entry.save()
+    return session
+
+
+def session_update(
+    *,
+    session: TrainingSession,
+    started_at: dt.datetime,
+    effort: int | None,
+    notes: str,
+    now: dt.datetime | None = None,
+) -> TrainingSession:
+    """Corrects a session's date and time, effort and notes. A finished session keeps its
+    length: its finish moves with its start."""
+    check_start_time(started_at, now=now)
+    with transaction.atomic():
+        if session.finished_at is not None:
+            session.finished_at = started_at + (session.finished_at - session.started_at)
+        session.started_at = started_at
+        session.effort = effort
+        session.notes = notes
+        session.full_clean()
+        session.save(update_fields=["started_at", "finished_at", "effort", "notes", "updated_at"])
+    return session
+
+
+def session_delete(*, session: TrainingSession) -> None:
+    """Deletes a session and its sets (after the runner confirmed)."""
+    with transaction.atomic():
+        session.delete()
+
+
+def check_start_time(started_at: dt.datetime, *, now: dt.datetime | None = None) -> None:
+    """DESIGN.md: a session's date may not be in the future beyond one day."""
+    now = now or timezone.now()
+    if started_at > now + FUTURE_ALLOWANCE:
+        raise ValidationError({"started_at": "That is more than a day in the future."})
+
+
+# Helpers -------------------------------------------------------------------------------------
+
+
+def _checked_values(
+    exercise: Exercise,
+    *,
+    side: str,
+    reps: int | None,
+    seconds: int | None,
+    breaths: int | None,
+    load_kg: Decimal | None,
+) -> dict:
+    """The set's values as the move measures them: its one measure (reps, seconds or breaths),
+    a load only for a loaded move, a side only (and always) for a per-side move."""
+    if exercise.per_side and side not in (SetEntry.Side.LEFT, SetEntry.Side.RIGHT):
+        raise ValidationError({"side": f"{exercise} is done per side: log left or right."})
+    if not exercise.per_side and side:
+        raise ValidationError({"side": f"{exercise} is not done per side."})
+    if load_kg is not None and not exercise.is_loaded:
+        raise ValidationError({"load_kg": f"{exercise} is a bodyweight move: it takes no load."})
+    given = {"reps": reps, "seconds": seconds, "breaths": breaths}
+    values = dict.fromkeys(MEASURE_FIELDS)
+    values[exercise.measure] = given[exercise.measure]
+    values["load_kg"] = load_kg if exercise.is_loaded else None
+    return values
