@@ -178,6 +178,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "change_password": "5/m/user",
 }
+# Behind N reverse proxies, allauth takes the client's address from X-Forwarded-For, so its
+# per-IP rate limits count each runner, not the proxy (docs/production.md).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("LEGWORK_TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Legwork] "
 ACCOUNT_FORMS = {"signup": "apps.accounts.forms.SignupForm"}
 
