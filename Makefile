@@ -7,7 +7,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install install-test migrate routine test lint format e2e browser demo bench serve load backup clean
+.PHONY: run install install-test migrate routine test lint format e2e browser demo bench serve load backup clean bench-server
 
 run: install migrate routine ## Install, migrate, load the routine, serve on http://$(HOST):$(PORT)
 	DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
@@ -67,3 +67,10 @@ clean:
 
 demo: install migrate routine ## A demo runner with 5 years of history (email and password printed).
 	$(PY) manage.py seed_demo --years 5
+
+bench: install ## Every main page at 0, 1, 5 and 20 years of history; writes docs/performance.md.
+	$(PY) -m bench.pages
+
+bench-server: install ## Home and progress under gunicorn (2 workers) and wrk, on SQLite and PostgreSQL.
+	@bash scripts/ensure_wrk.sh
+	$(PY) -m bench.server

@@ -1,0 +1,32 @@
+"""Every main page renders in a fixed number of SQL queries whatever the history size
+(docs/performance.md): asserted exactly at two history sizes, so a regression fails CI."""
+
+import pytest
+
+from bench.catalogue import PAGES
+
+PAGES_BY_LABEL = {page.label: page for page in PAGES}
+
+# Warm requests (the second one), signed in: the session and the user are the first two.
+EXPECTED_QUERIES = {
+    "baseline": 2,
+    "home": 2,
+    "routine": 6,
+    "exercise": 7,
+    "history p1": 2,
+    "progress": 2,
+}
+
+
+@pytest.mark.parametrize("label", EXPECTED_QUERIES)
+def test_a_page_costs_a_fixed_number_of_queries(label, history, client, django_assert_num_queries):
+    page = PAGES_BY_LABEL[label]
+    url = page.url(history)
+    headers = {"HTTP_ACCEPT": "application/json"} if page.api else {}
+    client.force_login(history.user)
+    client.get(url, **headers)
+
+    with django_assert_num_queries(EXPECTED_QUERIES[label]):
+        response = client.get(url, **headers)
+
+    assert response.status_code == 200
