@@ -82,6 +82,7 @@ LOCAL_APPS = [
     "apps.progress",
     "apps.api",
     "apps.ops",
+    "apps.portability",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

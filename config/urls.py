@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("settings/", include("apps.accounts.urls")),
+    path("settings/", include("apps.portability.urls")),
     path("routine/", include("apps.exercises.urls")),
     path("", include("apps.training.urls")),
     path("", include("apps.progress.urls")),

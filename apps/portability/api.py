@@ -1,0 +1,121 @@
+"""POST /api/v1/imports/ and friends: the same preview-then-commit import as the settings page,
+through the same services."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from apps.accounts.units import UNIT_CHOICES
+from apps.portability import services
+from apps.portability.forms import WARMUP_CHOICES
+from apps.portability.models import PendingImport
+from apps.portability.reading import MAX_IMPORT_BYTES, size_message
+from apps.portability.records import FileRejected
+
+
+class ImportUploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+    unit = serializers.ChoiceField(choices=UNIT_CHOICES, required=False)
+    warmups = serializers.ChoiceField(choices=WARMUP_CHOICES, default="keep")
+    restore_profile = serializers.BooleanField(default=False)
+
+    def validate_file(self, upload):
+        if upload.size > MAX_IMPORT_BYTES:
+            raise serializers.ValidationError(size_message(upload.size))
+        return upload
+
+
+class PendingImportSerializer(serializers.ModelSerializer):
+    commit_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = PendingImport
+        fields = [
+            "id",
+            "filename",
+            "unit",
+            "keep_warmups",
+            "restore_profile",
+            "summary",
+            "created_at",
+            "commit_url",
+        ]
+        read_only_fields = fields
+
+    def get_commit_url(self, pending: PendingImport) -> str:
+        return reverse(
+            "api-import-commit", kwargs={"pk": pending.pk}, request=self.context.get("request")
+        )
+
+
+class ImportResultSerializer(serializers.Serializer):
+    sessions = serializers.IntegerField()
+    sets = serializers.IntegerField()
+    already_imported = serializers.IntegerField()
+    exercises_created = serializers.IntegerField()
+
+
+class ImportUploadView(APIView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        request={"multipart/form-data": ImportUploadSerializer},
+        responses={201: PendingImportSerializer},
+        summary="Upload an export (Strong, Hevy, FitNotes CSV or Legwork JSON) for preview",
+    )
+    def post(self, request: Request) -> Response:
+        upload = ImportUploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        data = upload.validated_data
+        try:
+            pending = services.import_preview(
+                user=request.user,
+                content=data["file"].read(),
+                filename=data["file"].name or "",
+                unit=data.get("unit") or request.user.unit,
+                keep_warmups=data["warmups"] == "keep",
+                restore_profile=data["restore_profile"],
+            )
+        except FileRejected as rejected:
+            return Response({"file": [str(rejected)]}, status=status.HTTP_400_BAD_REQUEST)
+        body = PendingImportSerializer(pending, context={"request": request}).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class ImportDetailView(APIView):
+    @extend_schema(responses={200: PendingImportSerializer}, summary="The preview of an upload")
+    def get(self, request: Request, pk: int) -> Response:
+        pending = _own_pending(request, pk, with_content=False)
+        return Response(PendingImportSerializer(pending, context={"request": request}).data)
+
+    @extend_schema(responses={204: None}, summary="Cancel an upload; nothing is imported")
+    def delete(self, request: Request, pk: int) -> Response:
+        services.import_cancel(
+            user=request.user, pending=_own_pending(request, pk, with_content=False)
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ImportCommitView(APIView):
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    @extend_schema(request=None, responses={200: ImportResultSerializer}, summary="Import it")
+    def post(self, request: Request, pk: int) -> Response:
+        pending = _own_pending(request, pk, with_content=True)
+        try:
+            result = services.import_commit(user=request.user, pending=pending)
+        except FileRejected as rejected:
+            return Response({"file": [str(rejected)]}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(ImportResultSerializer(result).data)
+
+
+def _own_pending(request: Request, pk: int, *, with_content: bool) -> PendingImport:
+    queryset = PendingImport.objects.filter(user=request.user)
+    if not with_content:
+        queryset = queryset.defer("content")
+    return get_object_or_404(queryset, pk=pk)

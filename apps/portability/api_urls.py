@@ -1,0 +1,9 @@
+from django.urls import path
+
+from apps.portability import api
+
+urlpatterns = [
+    path("", api.ImportUploadView.as_view(), name="api-imports"),
+    path("<int:pk>/", api.ImportDetailView.as_view(), name="api-import-detail"),
+    path("<int:pk>/commit/", api.ImportCommitView.as_view(), name="api-import-commit"),
+]

@@ -1,0 +1,1 @@
+"""One module per app whose export Legwork reads: recognises(columns) and parse(...)."""

@@ -1,0 +1,113 @@
+"""FitNotes' CSV export: Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,
+Time,Comment, with units 'kgs' or 'lbs' (older exports: "Weight (kgs)" or "Weight (lbs)" and no
+unit column). FitNotes records the day but not the time, so each day is one session, placed at
+noon in the runner's timezone: noon stays on the same date through any daylight-saving change."""
+
+import datetime as dt
+from collections.abc import Iterator
+from zoneinfo import ZoneInfo
+
+from apps.accounts.units import KG, LB
+from apps.portability.formats.grouping import SessionGroups, check_plausible
+from apps.portability.reading import Columns
+from apps.portability.records import (
+    ParsedFile,
+    RowRejected,
+    load_in_kg,
+    measured_set,
+    parse_number,
+    unit_from_text,
+    whole,
+)
+from apps.training.models import MAX_REPS, MAX_SECONDS
+
+NAME = "FitNotes"
+NOON = dt.time(12, 0)
+
+
+def recognises(columns: list[str]) -> bool:
+    lowered = {column.lower() for column in columns}
+    return "exercise" in lowered and "category" in lowered
+
+
+def parse(
+    columns: list[str],
+    rows: Iterator[tuple[int, list[str]]],
+    *,
+    unit: str,
+    keep_warmups: bool,
+    zone: ZoneInfo,
+    delimiter: str,
+) -> ParsedFile:
+    cols = Columns(columns)
+    cols.require(NAME, "Date", "Exercise", "Reps")
+    weight = cols.first_of("Weight", "Weight (kgs)", "Weight (lbs)")
+    if weight is None:
+        cols.require(NAME, "Weight")
+    per_row_unit = cols.has("Weight Unit")
+    if weight.lower() == "weight (kgs)":
+        file_unit, note = KG, "Weights read as kg (header)."
+    elif weight.lower() == "weight (lbs)":
+        file_unit, note = LB, "Weights read as lb (header)."
+    elif per_row_unit:
+        file_unit, note = unit, "Weights read in each row's unit."
+    else:
+        file_unit, note = unit, f"The file does not say the unit; weights read as {unit}."
+    parsed = ParsedFile(source="fitnotes", layout="FitNotes", unit_note=note)
+    groups = SessionGroups(parsed, keep_warmups=keep_warmups)
+
+    for line, row in rows:
+        try:
+            day = _date(cols.cell(row, "Date"))
+            started_at = dt.datetime.combine(day, NOON, tzinfo=zone)
+            check_plausible(started_at, day.isoformat())
+            draft = groups.session(
+                f"fitnotes:{day.isoformat()}", started_at=started_at, finished_at=None, notes=[]
+            )
+            exercise = cols.cell(row, "Exercise")
+            if not exercise:
+                raise RowRejected("the exercise name is empty")
+            row_unit = (
+                unit_from_text(cols.cell(row, "Weight Unit"), file_unit)
+                if per_row_unit
+                else file_unit
+            )
+            reps = whole(parse_number(cols.cell(row, "Reps"), "reps"), "reps", MAX_REPS)
+            seconds = whole(_seconds(cols.cell(row, "Time")), "time", MAX_SECONDS)
+            load_kg = load_in_kg(parse_number(cols.cell(row, weight), "weight"), row_unit)
+            parsed_set = measured_set(
+                exercise,
+                reps,
+                seconds,
+                load_kg,
+                parse_number(cols.cell(row, "Distance"), "distance"),
+                line,
+            )
+            groups.add_set(draft, parsed_set, None)
+            groups.add_note(draft, exercise, cols.cell(row, "Comment"))
+        except RowRejected as rejected:
+            groups.skip(line, str(rejected))
+    return groups.finish()
+
+
+def _date(text: str) -> dt.date:
+    for pattern in ("%Y-%m-%d", "%Y/%m/%d"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise RowRejected(f"date “{text.strip()}” is not a date like 2025-07-26")
+
+
+def _seconds(text: str):
+    """FitNotes' Time: '0:01:30', '01:30' or plain seconds."""
+    value = text.strip()
+    if ":" not in value:
+        return parse_number(value, "time")
+    parts = value.split(":")
+    if len(parts) > 3 or not all(part.strip().isdigit() for part in parts):
+        raise RowRejected(f"time “{value}” is not a duration like 0:01:30")
+    total = 0
+    for part in parts:
+        total = total * 60 + int(part)
+    return parse_number(str(total), "time")

@@ -1,0 +1,64 @@
+from django import forms
+
+from apps.accounts.units import UNIT_CHOICES
+from apps.portability.reading import MAX_IMPORT_BYTES, size_message
+
+WARMUP_CHOICES = [
+    ("keep", "Keep them, marked as warm-up sets"),
+    ("skip", "Leave them out"),
+]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Export file",
+        help_text=(
+            "The CSV export of Strong, Hevy or FitNotes, or Legwork's own JSON export; "
+            f"up to {MAX_IMPORT_BYTES // 1024 // 1024} MB."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".csv,.json,.txt,text/csv,application/json"}
+        ),
+    )
+    unit = forms.ChoiceField(
+        label="Weights in the file are in",
+        choices=UNIT_CHOICES,
+        widget=forms.RadioSelect,
+        help_text="Used only when the file does not say (Strong's comma-separated export).",
+    )
+    warmups = forms.ChoiceField(
+        label="Warm-up sets", choices=WARMUP_CHOICES, initial="keep", widget=forms.RadioSelect
+    )
+    restore_profile = forms.BooleanField(
+        label="Also restore my settings from a Legwork export",
+        required=False,
+        help_text="Units, timezone, week start, goals and rest timer, as they were exported.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(size_message(upload.size))
+        if upload.size == 0:
+            raise forms.ValidationError("The file is empty.")
+        return upload
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        max_length=256,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="To be sure it is you.",
+    )
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password. Nothing was deleted.")
+        return password

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.db import models
+
+from apps.accounts.units import UNIT_CHOICES
+
+
+class PendingImport(models.Model):
+    """An uploaded file between its preview and the runner's confirmation. The file itself is
+    kept (bounded by reading.MAX_IMPORT_BYTES) and read again on commit, so what is written is
+    exactly what the same code previewed; the summary is what the preview page shows."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pending_imports"
+    )
+    filename = models.CharField(max_length=255, blank=True)
+    content = models.BinaryField()
+    unit = models.CharField(
+        "weights in the file are in", max_length=2, choices=UNIT_CHOICES, default="kg"
+    )
+    keep_warmups = models.BooleanField(default=True)
+    restore_profile = models.BooleanField(default=False)
+    summary = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Import {self.pk} of {self.user_id}: {self.filename}"

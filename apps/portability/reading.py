@@ -1,0 +1,149 @@
+"""From uploaded bytes to a ParsedFile: decode the text, recognise the app that wrote it, and
+hand the rows to that app's parser."""
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator
+from zoneinfo import ZoneInfo
+
+from apps.portability.records import FileRejected, ParsedFile
+
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+# The header Legwork's own CSV export writes (apps/portability/exporting.py).
+LEGWORK_CSV_MARKER = "exercise_slug"
+
+
+def read_upload(content: bytes, *, unit: str, keep_warmups: bool, zone: ZoneInfo) -> ParsedFile:
+    """Read an uploaded export. Raises FileRejected with a message for the runner when the file
+    as a whole cannot be used; rows that cannot be used are listed in ParsedFile.skipped."""
+    from apps.portability.formats import fitnotes, hevy, legwork_json, strong
+
+    if len(content) > MAX_IMPORT_BYTES:
+        raise FileRejected(size_message(len(content)))
+    text = decode(content)
+    if text.lstrip().startswith(("{", "[")):
+        return legwork_json.parse(text)
+    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    rows = numbered_rows(text, delimiter)
+    try:
+        _, header = next(rows)
+    except StopIteration:
+        raise FileRejected("The file is empty.") from None
+    columns = [name.strip().strip('"').strip() for name in header]
+    for reader in (strong, hevy, fitnotes):
+        if reader.recognises(columns):
+            return reader.parse(
+                columns, rows, unit=unit, keep_warmups=keep_warmups, zone=zone, delimiter=delimiter
+            )
+    if LEGWORK_CSV_MARKER in columns:
+        raise FileRejected(
+            "This is Legwork's CSV export, which is for spreadsheets. To bring your history "
+            "back, import Legwork's JSON export instead."
+        )
+    raise FileRejected(
+        "This file is not an export Legwork knows. Upload the CSV export of Strong, Hevy or "
+        "FitNotes, or Legwork's own JSON export (see the list of formats below)."
+    )
+
+
+def size_message(size: int) -> str:
+    return (
+        f"The file is {size / 1024 / 1024:.1f} MB; Legwork imports files up to "
+        f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. Export a shorter period and import it in parts."
+    )
+
+
+def decode(content: bytes) -> str:
+    """UTF-8 (with or without a byte-order mark), UTF-16 with one, or Windows-1252, as the
+    apps' exports come from phones, Macs and Windows spreadsheets."""
+    if not content.strip():
+        raise FileRejected("The file is empty.")
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ["utf-16"]
+    else:
+        encodings = ["utf-8-sig", "cp1252"]
+    for encoding in encodings:
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise FileRejected(binary_message())
+    sample = text[:65536]
+    if any(ord(char) < 32 and char not in "\t\r\n" for char in sample):
+        raise FileRejected(binary_message())
+    return text
+
+
+def binary_message() -> str:
+    return (
+        "This is not a CSV or JSON text file (it may be a spreadsheet, a zip or an image). "
+        "Export CSV from the app and upload that file as it is."
+    )
+
+
+def numbered_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """CSV rows with the line each starts on (a quoted note may span lines), blank rows left
+    out."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    start = 1
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                yield start, row
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise FileRejected(f"Line {start} is not valid CSV ({error}).") from None
+
+
+class Columns:
+    """Cells of a row by column name, so a parser reads row["Reps"] whatever the order."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.index = {name.lower(): position for position, name in enumerate(names)}
+
+    def has(self, name: str) -> bool:
+        return name.lower() in self.index
+
+    def first_of(self, *names: str) -> str | None:
+        return next((name for name in names if self.has(name)), None)
+
+    def require(self, app: str, *names: str) -> None:
+        missing = [name for name in names if not self.has(name)]
+        if missing:
+            listed = ", ".join(f"“{name}”" for name in missing)
+            plural = "columns" if len(missing) > 1 else "column"
+            raise FileRejected(
+                f"This looks like a {app} export, but the {plural} {listed} "
+                f"{'are' if len(missing) > 1 else 'is'} missing. Export again from {app} and "
+                "upload the file unchanged."
+            )
+
+    def cell(self, row: list[str], name: str | None) -> str:
+        if name is None:
+            return ""
+        position = self.index.get(name.lower())
+        if position is None or position >= len(row):
+            return ""
+        return row[position].strip()
+
+
+def supported_formats() -> list[dict]:
+    """What the import page and docs/data.md list: each app, its layouts, what is read."""
+    return [
+        {
+            "app": "Strong",
+            "how": "Settings → Export data → CSV. All three layouts: comma-separated, "
+            "semicolon-separated with units in the headers, and the older one with a unit "
+            "on every row.",
+        },
+        {
+            "app": "Hevy",
+            "how": "Settings → Export & import data → Export workouts (CSV), in kg or lb.",
+        },
+        {"app": "FitNotes", "how": "Settings → Spreadsheet export (CSV); one session per day."},
+        {"app": "Legwork", "how": "The JSON export from this page's sister page, Export."},
+    ]

@@ -1,0 +1,341 @@
+"""Writes: an upload becomes a pending import (preview), a pending import becomes sessions and
+sets (commit, one transaction), and an account is deleted with everything in it."""
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from apps.exercises.models import Exercise, Routine
+from apps.portability.matching import equipment_hint, exercise_key, normalise
+from apps.portability.models import PendingImport
+from apps.portability.reading import read_upload
+from apps.portability.records import FileRejected, ParsedFile, ParsedSession, Skipped
+from apps.training.models import SetEntry, TrainingSession
+
+SESSION_BATCH = 500
+SET_BATCH = 2000
+SKIPPED_SHOWN = 200
+
+
+@dataclasses.dataclass
+class ImportResult:
+    sessions: int
+    sets: int
+    already_imported: int
+    exercises_created: int
+
+
+def import_preview(
+    *,
+    user,
+    content: bytes,
+    filename: str,
+    unit: str,
+    keep_warmups: bool = True,
+    restore_profile: bool = False,
+) -> PendingImport:
+    """Read an upload and keep it, with what it would import, until the runner confirms.
+    Raises FileRejected when the file as a whole cannot be used; nothing is saved then."""
+    parsed = read_upload(content, unit=unit, keep_warmups=keep_warmups, zone=user.zone)
+    plan = _Plan(user, parsed)
+    pending = PendingImport(
+        user=user,
+        filename=filename[:255],
+        content=content,
+        unit=unit,
+        keep_warmups=keep_warmups,
+        restore_profile=restore_profile and parsed.profile is not None,
+        summary=plan.summary(),
+    )
+    pending.full_clean()
+    with transaction.atomic():
+        # One upload waits at a time: a newer one replaces what the runner did not confirm.
+        PendingImport.objects.filter(user=user).delete()
+        pending.save()
+    return pending
+
+
+def import_commit(*, user, pending: PendingImport) -> ImportResult:
+    """Write what the preview showed: all of it or, on any error, nothing. Sessions already
+    imported (same import key, or for Legwork's JSON the same start) are left as they are."""
+    if pending.user_id != user.pk:
+        raise PermissionError("not this runner's import")
+    parsed = read_upload(
+        bytes(pending.content),
+        unit=pending.unit,
+        keep_warmups=pending.keep_warmups,
+        zone=user.zone,
+    )
+    try:
+        with transaction.atomic():
+            plan = _Plan(user, parsed)
+            result = plan.write()
+            if pending.restore_profile and parsed.profile:
+                _restore_profile(user, parsed.profile)
+            pending.delete()
+    except IntegrityError:
+        # Another request committed the same file a moment ago: its sessions are there.
+        raise FileRejected("This file has just been imported; nothing was added twice.") from None
+    return result
+
+
+def import_cancel(*, user, pending: PendingImport) -> None:
+    if pending.user_id != user.pk:
+        raise PermissionError("not this runner's import")
+    pending.delete()
+
+
+def account_delete(*, user) -> None:
+    """Delete the runner and everything that is theirs. Sessions go first: their sets protect
+    the custom exercises they use, which go with the user."""
+    with transaction.atomic():
+        TrainingSession.objects.filter(user=user).delete()
+        user.delete()
+
+
+class _Plan:
+    """What a parsed file means for this runner: which exercises its names land on, which
+    sessions are new, and the rows written on commit."""
+
+    def __init__(self, user, parsed: ParsedFile) -> None:
+        self.user = user
+        self.parsed = parsed
+        self.routine_moves = {
+            exercise.slug: exercise for exercise in Exercise.objects.filter(owner__isnull=True)
+        }
+        self.custom = list(Exercise.objects.filter(owner=user))
+        self.custom_by_slug = {exercise.slug: exercise for exercise in self.custom}
+        self.custom_by_name = {}
+        for exercise in self.custom:
+            self.custom_by_name.setdefault(normalise(exercise.name), exercise)
+        self.targets: dict[str, Exercise | None] = {}
+        self.names: dict[str, Counter] = {}
+        self._resolve_names()
+        self.new_sessions, self.already = self._new_sessions()
+
+    # Exercise names -------------------------------------------------------------------------
+
+    def _target_key(self, parsed_set) -> str:
+        if self.parsed.source == "legwork_json":
+            if parsed_set.exercise_slug in self.parsed.custom_exercises:
+                return f"custom-slug:{parsed_set.exercise_slug}"
+            return f"routine:{parsed_set.exercise_slug}"
+        return exercise_key(parsed_set.exercise_name)
+
+    def _resolve_names(self) -> None:
+        for session in self.parsed.sessions:
+            kept = []
+            for parsed_set in session.sets:
+                key = self._target_key(parsed_set)
+                if key not in self.targets:
+                    target = self._existing(key, parsed_set.exercise_name)
+                    if target is None and key.startswith("routine:"):
+                        self.parsed.skipped.append(
+                            Skipped(
+                                f"session of {session.started_at:%Y-%m-%d}",
+                                f"exercise “{parsed_set.exercise_slug}” is neither a routine "
+                                "move nor one of the file's custom exercises",
+                            )
+                        )
+                        continue
+                    self.targets[key] = target
+                self.names.setdefault(key, Counter())[parsed_set.exercise_name] += 1
+                kept.append(parsed_set)
+            session.sets = kept
+
+    def _existing(self, key: str, name: str) -> Exercise | None:
+        kind, _, value = key.partition(":")
+        if kind == "routine":
+            return self.routine_moves.get(value)
+        if kind == "custom-slug":
+            return self.custom_by_slug.get(value)
+        return self.custom_by_name.get(value)
+
+    # Sessions ---------------------------------------------------------------------------------
+
+    def _new_sessions(self) -> tuple[list[ParsedSession], int]:
+        existing = TrainingSession.objects.filter(user=self.user)
+        keys = set(existing.exclude(import_key="").values_list("import_key", flat=True))
+        starts = set()
+        if self.parsed.source == "legwork_json":
+            starts = set(existing.filter(import_key="").values_list("started_at", flat=True))
+        new, already = [], 0
+        for session in self.parsed.sessions:
+            if not session.sets and self.parsed.source != "legwork_json":
+                continue
+            if (session.import_key and session.import_key in keys) or (
+                not session.import_key and session.started_at in starts
+            ):
+                already += 1
+                continue
+            new.append(session)
+        return new, already
+
+    def summary(self) -> dict:
+        sessions = self.new_sessions
+        zone = self.user.zone
+        exercises = []
+        for key, names in sorted(self.names.items(), key=lambda item: -sum(item[1].values())):
+            target = self.targets.get(key)
+            exercises.append(
+                {
+                    "names": sorted(names),
+                    "sets": sum(names.values()),
+                    "matched": bool(target and target.owner_id is None),
+                    "target": target.name if target else "",
+                    "new_custom": target is None,
+                }
+            )
+        skipped = self.parsed.skipped
+        return {
+            "format": self.parsed.source,
+            "layout": self.parsed.layout,
+            "unit_note": self.parsed.unit_note,
+            "sessions": len(sessions),
+            "sets": sum(len(session.sets) for session in sessions),
+            "already_imported": self.already,
+            "first_date": sessions[0].started_at.astimezone(zone).date().isoformat()
+            if sessions
+            else None,
+            "last_date": sessions[-1].started_at.astimezone(zone).date().isoformat()
+            if sessions
+            else None,
+            "exercises": exercises,
+            "skipped": [dataclasses.asdict(row) for row in skipped[:SKIPPED_SHOWN]],
+            "skipped_count": len(skipped),
+            "ignored_rows": self.parsed.ignored_rows,
+            "warmups_left_out": self.parsed.warmups_left_out,
+            "has_profile": self.parsed.profile is not None,
+        }
+
+    # Writing ----------------------------------------------------------------------------------
+
+    def write(self) -> ImportResult:
+        created = self._create_custom_exercises()
+        routines = {routine.slug: routine for routine in Routine.objects.all()}
+        session_rows = []
+        for parsed in self.new_sessions:
+            session = TrainingSession(
+                user=self.user,
+                routine=routines.get(parsed.routine_slug),
+                started_at=parsed.started_at,
+                finished_at=parsed.finished_at,
+                warmup_done=parsed.warmup_done,
+                effort=parsed.effort,
+                notes=parsed.notes,
+                source=parsed.source,
+                import_key=parsed.import_key,
+            )
+            session.clean_fields(exclude=["user", "routine"])
+            session_rows.append(session)
+        TrainingSession.objects.bulk_create(session_rows, batch_size=SESSION_BATCH)
+
+        set_rows = []
+        set_count = 0
+        for session, parsed in zip(session_rows, self.new_sessions, strict=True):
+            for parsed_set in parsed.sets:
+                entry = SetEntry(
+                    session=session,
+                    exercise=self.targets[self._target_key(parsed_set)],
+                    set_number=parsed_set.set_number,
+                    side=parsed_set.side,
+                    reps=parsed_set.reps,
+                    seconds=parsed_set.seconds,
+                    breaths=parsed_set.breaths,
+                    load_kg=parsed_set.load_kg,
+                    done=parsed_set.done,
+                    is_warmup_set=parsed_set.is_warmup,
+                )
+                entry.clean_fields(exclude=["session", "exercise"])
+                set_rows.append(entry)
+                if len(set_rows) >= SET_BATCH:
+                    SetEntry.objects.bulk_create(set_rows)
+                    set_count += len(set_rows)
+                    set_rows = []
+        SetEntry.objects.bulk_create(set_rows)
+        set_count += len(set_rows)
+        return ImportResult(
+            sessions=len(session_rows),
+            sets=set_count,
+            already_imported=self.already,
+            exercises_created=created,
+        )
+
+    def _create_custom_exercises(self) -> int:
+        used_sets: dict[str, list] = {}
+        for session in self.new_sessions:
+            for parsed_set in session.sets:
+                key = self._target_key(parsed_set)
+                if self.targets.get(key) is None:
+                    used_sets.setdefault(key, []).append(parsed_set)
+        taken = set(self.routine_moves) | set(self.custom_by_slug)
+        for key, sets in used_sets.items():
+            if key.startswith("custom-slug:"):
+                fields = dict(self.parsed.custom_exercises[key.partition(":")[2]])
+            else:
+                fields = _custom_fields(self.names[key].most_common(1)[0][0], sets)
+            fields["slug"] = _free_slug(fields["slug"], taken)
+            taken.add(fields["slug"])
+            exercise = Exercise(owner=self.user, **fields)
+            exercise.full_clean()
+            exercise.save()
+            self.targets[key] = exercise
+        return len(used_sets)
+
+
+def _custom_fields(name: str, sets: list) -> dict:
+    """A custom exercise for a name no routine move matches, measured as its sets were."""
+    timed = sum(1 for entry in sets if entry.seconds is not None and entry.reps is None)
+    loaded = any(entry.load_kg for entry in sets)
+    kind = equipment_hint(name) or (
+        Exercise.LoadKind.DUMBBELL if loaded else Exercise.LoadKind.BODYWEIGHT
+    )
+    return {
+        "slug": slugify(name)[:70] or "exercise",
+        "name": name[:120],
+        "role": Exercise.Role.STRENGTH,
+        "measure": Exercise.Measure.SECONDS if timed > len(sets) / 2 else Exercise.Measure.REPS,
+        "load_kind": kind,
+        "summary": "Imported from another app.",
+    }
+
+
+def _free_slug(slug: str, taken: set[str]) -> str:
+    candidate, number = slug[:70], 2
+    while candidate in taken:
+        candidate = f"{slug[:70]}-{number}"
+        number += 1
+    return candidate
+
+
+def _restore_profile(user, profile: dict) -> None:
+    """The settings from a Legwork export, each only if valid; anything invalid is left as the
+    runner has it now."""
+    changed = []
+    for name, value in profile.items():
+        if name == "race_date" and value:
+            value = _date_or_none(value)
+        old = getattr(user, name)
+        setattr(user, name, value)
+        try:
+            user.clean_fields(
+                exclude=[field.name for field in user._meta.fields if field.name != name]
+            )
+        except ValidationError:
+            setattr(user, name, old)
+            continue
+        changed.append(name)
+    if changed:
+        user.save(update_fields=changed)
+        user.__dict__.pop("zone", None)
+
+
+def _date_or_none(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None

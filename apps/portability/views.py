@@ -1,0 +1,138 @@
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Max, Min
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from apps.portability import exporting, services
+from apps.portability.forms import DeleteAccountForm, ImportForm
+from apps.portability.models import PendingImport
+from apps.portability.reading import supported_formats
+from apps.portability.records import FileRejected
+from apps.training.models import TrainingSession
+
+
+@login_required
+@require_GET
+def export_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "portability/export.html", {"columns": exporting.CSV_COLUMNS})
+
+
+@login_required
+@require_GET
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    return _download(request, exporting.csv_lines(request.user), "csv", "text/csv; charset=utf-8")
+
+
+@login_required
+@require_GET
+def export_json(request: HttpRequest) -> StreamingHttpResponse:
+    return _download(
+        request, exporting.json_chunks(request.user), "json", "application/json; charset=utf-8"
+    )
+
+
+@login_required
+def import_upload(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                pending = services.import_preview(
+                    user=request.user,
+                    content=upload.read(),
+                    filename=upload.name or "",
+                    unit=form.cleaned_data["unit"],
+                    keep_warmups=form.cleaned_data["warmups"] == "keep",
+                    restore_profile=form.cleaned_data["restore_profile"],
+                )
+            except FileRejected as rejected:
+                form.add_error("file", str(rejected))
+            else:
+                return redirect("portability:import_preview", pk=pending.pk)
+    else:
+        form = ImportForm(initial={"unit": request.user.unit})
+    imported = (
+        TrainingSession.objects.filter(user=request.user)
+        .exclude(source=TrainingSession.Source.LEGWORK)
+        .values("source")
+        .annotate(sessions=Count("id"), first=Min("started_at"), last=Max("started_at"))
+        .order_by("source")
+    )
+    labels = dict(TrainingSession.Source.choices)
+    return render(
+        request,
+        "portability/import.html",
+        {
+            "form": form,
+            "formats": supported_formats(),
+            "imported": [{**row, "label": labels[row["source"]]} for row in imported],
+        },
+    )
+
+
+@login_required
+@require_GET
+def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    pending = _own_pending(request, pk, with_content=False)
+    return render(
+        request, "portability/import_preview.html", {"pending": pending, "summary": pending.summary}
+    )
+
+
+@login_required
+@require_POST
+def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    pending = _own_pending(request, pk, with_content=True)
+    try:
+        result = services.import_commit(user=request.user, pending=pending)
+    except FileRejected as rejected:
+        messages.error(request, str(rejected))
+        return redirect("portability:import")
+    messages.success(
+        request,
+        f"Imported {result.sessions} sessions and {result.sets} sets"
+        + (f"; {result.already_imported} were already here" if result.already_imported else "")
+        + ".",
+    )
+    return redirect("portability:import")
+
+
+@login_required
+@require_POST
+def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    pending = _own_pending(request, pk, with_content=False)
+    services.import_cancel(user=request.user, pending=pending)
+    messages.info(request, "Import cancelled; nothing was changed.")
+    return redirect("portability:import")
+
+
+@login_required
+def delete_account(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.account_delete(user=user)
+        messages.success(request, "Your account and all your training data are deleted.")
+        return redirect("home")
+    return render(request, "portability/delete_account.html", {"form": form})
+
+
+def _own_pending(request: HttpRequest, pk: int, *, with_content: bool) -> PendingImport:
+    """The signed-in runner's pending import, or 404: another runner's id finds nothing."""
+    queryset = PendingImport.objects.filter(user=request.user)
+    if not with_content:
+        queryset = queryset.defer("content")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def _download(request: HttpRequest, chunks, extension: str, content_type: str):
+    response = StreamingHttpResponse(chunks, content_type=content_type)
+    filename = exporting.export_filename(request.user, extension)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
