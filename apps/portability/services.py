@@ -124,7 +124,11 @@ class _Plan:
             if parsed_set.exercise_slug in self.parsed.custom_exercises:
                 return f"custom-slug:{parsed_set.exercise_slug}"
             return f"routine:{parsed_set.exercise_slug}"
-        return exercise_key(parsed_set.exercise_name)
+        key = exercise_key(parsed_set.exercise_name)
+        if key.startswith("routine:") and key.partition(":")[2] not in self.routine_moves:
+            # The routine is not loaded (a fresh database): keep the set as a custom exercise.
+            return f"custom:{normalise(parsed_set.exercise_name)}"
+        return key
 
     def _resolve_names(self) -> None:
         for session in self.parsed.sessions:

@@ -12,8 +12,9 @@ def sample(name: str) -> bytes:
 
 
 @pytest.fixture
-def preview(routine):
-    """preview(user, content, **options): the pending import the settings page would show."""
+def preview(db):
+    """preview(user, content, **options): the pending import the settings page would show.
+    Tests that need names matched to the routine's moves ask for the `routine` fixture too."""
 
     def make(user, content: bytes, **options):
         options.setdefault("unit", user.unit)

@@ -15,6 +15,8 @@ from apps.training.models import SetEntry, TrainingSession
 from tests.factories import UserFactory
 from tests.portability.conftest import sample
 
+pytestmark = pytest.mark.usefixtures("routine")
+
 
 def test_a_preview_writes_no_session(runner, preview):
     preview(runner, sample("strong_comma_lb.csv"))
