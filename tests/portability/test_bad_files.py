@@ -70,7 +70,9 @@ def test_broken_json_is_refused_with_its_line(runner, preview):
 
 
 def test_a_strong_file_missing_a_column_names_the_column(runner, preview):
-    content = b"Date,Workout Name,Exercise Name,Set Order,Weight\n2025-01-01 10:00:00,A,Squat,1,50\n"
+    content = (
+        b"Date,Workout Name,Exercise Name,Set Order,Weight\n2025-01-01 10:00:00,A,Squat,1,50\n"
+    )
     message = rejected(preview, runner, content)
     assert message.startswith("This looks like a Strong export, but the column “Reps” is missing.")
 
