@@ -303,6 +303,8 @@ class Client:
     timeout: float = 30
     # The Host header a proxy in front of several instances would send to each of them.
     host: str | None = None
+    # Sent with every request (a client address behind a proxy, for one).
+    headers_extra: dict[str, str] = field(default_factory=dict)
 
     def get(self, path: str, **kwargs) -> Response:
         return self.request("GET", path, **kwargs)
@@ -321,7 +323,9 @@ class Client:
         csrf: bool = True,
     ) -> Response:
         parts = urllib.parse.urlsplit(self.base_url)
-        all_headers = {"Host": self.host or parts.netloc, "Connection": "close", **(headers or {})}
+        all_headers = {"Host": self.host or parts.netloc, "Connection": "close"}
+        all_headers.update(self.headers_extra)
+        all_headers.update(headers or {})
         body = None
         if form is not None:
             form = dict(form)
