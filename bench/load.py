@@ -72,8 +72,8 @@ sets = list(
         "session_id", "exercise_id", "set_number", "side", "reps", "seconds", "breaths", "done"
     )
 )
-print(json.dumps({"sessions": [[pk, finished is not None] for pk, finished in sessions],
-                  "sets": sets}))
+finished = [[pk, finished_at is not None] for pk, finished_at in sessions]
+print("LOAD-RESULT " + json.dumps({"sessions": finished, "sets": sets}))
 """
 
 
@@ -179,7 +179,8 @@ def run(*, database: str, clients: int, seconds: float, workers: int = 2) -> Rep
             thread.join(timeout=seconds + 120)
         elapsed = time.perf_counter() - started
         server.stop()
-        stored = json.loads(run_django(env, READ_BACK))
+        output = run_django(env, READ_BACK)
+        stored = json.loads(output.split("LOAD-RESULT ", 1)[1])
         log = server.log()
     return _report(database, clients, workers, elapsed, tally, stored, log)
 
@@ -211,7 +212,7 @@ def _one_session(client: Client, tally: Tally) -> None:
         raise LiveError(f"the player answered {player.status}")
     for action, _session, exercise, number in SET_ACTION.findall(player.text):
         fields = form_fields(player.text, action)
-        form, sides = _filled_set(fields)
+        form, sides = filled_set(fields)
         saved = client.post(action, form, headers={"Accept": "application/json"})
         tally.record("set", saved)
         if saved.status == 200 and saved.json().get("saved"):
@@ -231,7 +232,7 @@ def _one_session(client: Client, tally: Tally) -> None:
         raise LiveError(f"finish answered {finished.status}")
 
 
-def _filled_set(fields: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+def filled_set(fields: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     """A set row's form as a runner fills it: 5 reps (or seconds or breaths) per side, 20 in
     the load box of a loaded move, ticked done."""
     form = {name: value for name, value in fields.items() if name != "csrfmiddlewaretoken"}

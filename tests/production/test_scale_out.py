@@ -5,7 +5,8 @@ counted once for the whole site."""
 import itertools
 import re
 
-from bench.live import Client
+from bench.live import Client, form_fields
+from bench.load import SET_ACTION, VALUE_FIELD, filled_set
 from tests.production.conftest import SITE_HOST
 
 PASSWORD = "a-long-scaleout-password-41"
@@ -85,3 +86,20 @@ def test_every_request_is_logged_as_a_json_line_by_the_instance_that_served_it(
     assert line["path"] == "/routine/"
     assert line["status"] == 200
     assert "leak-me-not" not in two_instances[0].log()
+
+
+def test_a_set_logged_through_one_instance_shows_on_the_other_at_once(via_first, via_second):
+    sign_up(via_first)
+    started = via_first.post("/train/start/", {})
+    assert started.status == 302
+    player = via_first.get(started.location).text
+    action = SET_ACTION.search(player).group(1)
+    form, _sides = filled_set(form_fields(player, action))
+    typed = {name: "7" for name in form if VALUE_FIELD.match(name)}
+
+    saved = via_first.post(action, {**form, **typed}, headers={"Accept": "application/json"})
+
+    assert saved.status == 200
+    assert saved.json()["saved"] is True
+    seen = form_fields(via_second.get(started.location).text, action)
+    assert {name: seen[name] for name in typed} == typed
