@@ -1,0 +1,113 @@
+"""A runner's whole session on a 360 px phone: start, warm up, log every set (a per-side move, a
+hold, a loaded move with a changed load), reload mid-session, finish, find it in history with
+the right totals, then see the progressed loads suggested next time."""
+
+import re
+
+from playwright.sync_api import expect
+
+from apps.training.models import SetEntry, TrainingSession
+from tests.factories import DEFAULT_PASSWORD, UserFactory
+
+
+def sign_in(page, site, email):
+    page.goto(f"{site}/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", DEFAULT_PASSWORD)
+    page.locator("main button[type=submit]").click()
+    expect(page.get_by_role("link", name="Progress")).to_be_visible()
+
+
+def move(page, slug):
+    return page.locator(f"#move-{slug}")
+
+
+def tick_all(section, count=3):
+    """Ticks the first `count` set rows of a move, each saved in place by fetch()."""
+    for number in range(1, count + 1):
+        row = section.locator("form.set-row").nth(number - 1)
+        row.get_by_role("button", name="Done").click()
+        expect(row.locator("[data-set-status]")).to_have_text("✓ Done")
+
+
+def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screenshot):
+    runner = UserFactory(email="session.runner@example.com")
+    sign_in(page, site, runner.email)
+
+    page.get_by_role("link", name="Start today's session").click()
+    expect(page.get_by_role("heading", name="Train", level=1)).to_be_visible()
+    page.get_by_role("button", name="Start today's session").click()
+    expect(page.get_by_role("heading", name="Today's session")).to_be_visible()
+
+    # Warm-up: three rounds of balloon breathing, then the warm-up tick.
+    warm_up = page.locator("#warm-up")
+    expect(warm_up.get_by_text("Breaths").first).to_be_visible()
+    tick_all(warm_up)
+    warm_up.get_by_role("button", name="Warm-up done").click()
+    expect(page.locator("#warm-up").get_by_text("Warm-up done.")).to_be_visible()
+
+    # A loaded move with a changed load: 10 kg instead of the suggested 2 kg; the next rows follow.
+    squat = move(page, "squat")
+    expect(squat.get_by_text("First time: start light with 2 kg")).to_be_visible()
+    squat.get_by_label("Load (kg)").first.fill("10")
+    squat.get_by_label("Load (kg)").first.dispatch_event("change")
+    expect(squat.get_by_label("Load (kg)").nth(2)).to_have_value("10")
+    tick_all(squat)
+    expect(page.locator("[data-rest-timer]")).to_be_visible()
+    expect(page.locator("[data-rest-left]")).to_have_text(re.compile(r"\d:\d\d left"))
+
+    # Reload mid-session: every ticked set and the running rest timer are still there.
+    page.reload()
+    squat = move(page, "squat")
+    expect(squat.locator(".set-row--done")).to_have_count(3)
+    expect(squat.get_by_label("Load (kg)").first).to_have_value("10")
+    expect(squat.locator("[data-sets-done]")).to_have_text("3")
+    expect(page.locator("[data-rest-left]")).to_have_text(re.compile(r"\d:\d\d left"))
+
+    tick_all(move(page, "deadlift"))
+    plank = move(page, "plank")
+    expect(plank.get_by_label("Seconds").first).to_have_value("30")
+    tick_all(plank)
+    lunge = move(page, "lateral-lunge")
+    expect(lunge.get_by_label("Left (reps)")).to_have_count(3)
+    expect(lunge.get_by_label("Right (reps)")).to_have_count(3)
+    tick_all(lunge)
+    tick_all(move(page, "deadbug"))
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot(page, "training-player")
+
+    page.get_by_role("link", name="Finish session").click()
+    expect(page.get_by_text("Squat: 3 of 3 sets")).to_be_visible()
+    page.get_by_label("Overall effort (RPE 1-10)").select_option("7")
+    page.get_by_label("Notes").fill("Felt good.")
+    page.get_by_role("button", name="Finish and save").click()
+    expect(page.get_by_text("Session finished and saved.")).to_be_visible()
+
+    session = TrainingSession.objects.get(user=runner)
+    assert not session.is_draft
+    assert session.warmup_done
+    assert SetEntry.objects.filter(session=session, done=True).count() == 3 + 15 + 6
+
+    # History: 5 moves, 15 of 15 sets, 240 kg moved (squat 3x5x10, deadlift 3x5x2,
+    # lateral lunge 3x2x5x2), effort 7.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="History").click()
+    row = page.locator(".history-row").first
+    expect(row.locator("dd").nth(0)).to_have_text("5")
+    expect(row.locator("dd").nth(1)).to_have_text("15 of 15")
+    expect(row.locator("dd").nth(2)).to_have_text("240 kg")
+    expect(row.locator("dd").nth(3)).to_have_text("7")
+    screenshot(page, "training-history")
+    row.get_by_role("link").click()
+    expect(page.get_by_role("heading", name="Squat")).to_be_visible()
+    expect(page.get_by_role("cell", name="10 kg")).to_have_count(3)
+    screenshot(page, "training-session")
+
+    # The next session suggests the progressed loads and targets.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Train").click()
+    page.get_by_role("button", name="Start today's session").click()
+    expect(move(page, "squat").get_by_text("one step up to 12.5 kg")).to_be_visible()
+    expect(move(page, "squat").get_by_label("Load (kg)").first).to_have_value("12.5")
+    expect(move(page, "deadlift").get_by_label("Load (kg)").first).to_have_value("4.5")
+    expect(move(page, "lateral-lunge").get_by_label("Load (kg)").first).to_have_value("3")
+    expect(move(page, "plank").get_by_label("Seconds").first).to_have_value("35")
+    expect(move(page, "deadbug").get_by_label("Left (reps)").first).to_have_value("6")

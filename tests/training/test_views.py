@@ -1,0 +1,458 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.accounts.units import to_kg
+from apps.exercises.models import Exercise, RoutineSlot
+from apps.training import services
+from apps.training.models import SetEntry, SlotChoice, TrainingSession
+from tests.factories import SetEntryFactory, TrainingSessionFactory
+
+JSON = {"HTTP_ACCEPT": "application/json"}
+
+
+@pytest.fixture
+def draft(routine, runner):
+    session, _ = services.session_start(user=runner)
+    return session
+
+
+@pytest.fixture
+def squat(routine):
+    return Exercise.objects.get(slug="squat")
+
+
+@pytest.fixture
+def lunge(routine):
+    return Exercise.objects.get(slug="lateral-lunge")
+
+
+@pytest.fixture
+def finished(routine, runner, squat):
+    session = TrainingSessionFactory(user=runner, routine=routine, effort=6, notes="Good")
+    SetEntryFactory(session=session, exercise=squat, set_number=1, load_kg=Decimal("10"))
+    return session
+
+
+def set_url(session, exercise, number):
+    return reverse("training:set_save", args=[session.pk, exercise.pk, number])
+
+
+def squat_post(number=1, reps="5", load="10", done="true"):
+    prefix = f"m{Exercise.objects.get(slug='squat').pk}-s{number}"
+    return {f"{prefix}-value": reps, f"{prefix}-load": load, f"{prefix}-done": done}
+
+
+# Train and start ---------------------------------------------------------------------------
+
+
+def test_train_requires_sign_in(client, routine):
+    response = client.get(reverse("training:train"))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_train_offers_to_start_when_there_is_no_draft(runner_client, routine):
+    response = runner_client.get(reverse("training:train"))
+    assert response.status_code == 200
+    assert "Start today's session" in response.content.decode()
+
+
+def test_train_resumes_the_draft(runner_client, draft):
+    response = runner_client.get(reverse("training:train"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("training:player", args=[draft.pk])
+
+
+def test_train_warns_about_back_to_back_the_day_after_a_session(runner_client, runner, squat):
+    session = TrainingSessionFactory(user=runner, started_at=timezone.now() - dt.timedelta(days=1))
+    SetEntryFactory(session=session, exercise=squat)
+    response = runner_client.get(reverse("training:train"))
+    assert b"Back-to-back" in response.content
+    assert b"You trained yesterday" in response.content
+
+
+def test_starting_creates_one_draft_and_opens_the_player(runner_client, runner, routine):
+    response = runner_client.post(reverse("training:start"))
+    session = TrainingSession.objects.get(user=runner)
+    assert response["Location"] == reverse("training:player", args=[session.pk])
+
+
+def test_starting_twice_resumes_the_same_draft(runner_client, runner, draft):
+    runner_client.post(reverse("training:start"))
+    assert TrainingSession.objects.filter(user=runner).count() == 1
+
+
+def test_start_rejects_get(runner_client, routine):
+    assert runner_client.get(reverse("training:start")).status_code == 405
+
+
+# The player --------------------------------------------------------------------------------
+
+
+def test_the_player_shows_the_warm_up_moves_prescriptions_and_suggestions(runner_client, draft):
+    response = runner_client.get(reverse("training:player", args=[draft.pk]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert content.index("Balloon breathing") < content.index("Squat")
+    assert "3 × 5" in content
+    assert "First time: start light with 2 kg" in content
+    assert 'src="/static/js/player.js"' in content
+
+
+def test_the_player_of_a_finished_session_sends_to_its_page(runner_client, finished):
+    response = runner_client.get(reverse("training:player", args=[finished.pk]))
+    assert response["Location"] == reverse("training:session_detail", args=[finished.pk])
+
+
+def test_another_runners_player_is_not_found(client, stranger, draft):
+    client.force_login(stranger)
+    assert client.get(reverse("training:player", args=[draft.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("history_size", [1, 200])
+def test_the_player_page_takes_a_fixed_number_of_queries(
+    runner_client, runner, draft, history_of, django_assert_num_queries, history_size
+):
+    history_of(runner, history_size)
+    with django_assert_num_queries(12):
+        response = runner_client.get(reverse("training:player", args=[draft.pk]))
+    assert response.status_code == 200
+
+
+# Saving sets -------------------------------------------------------------------------------
+
+
+def test_ticking_a_set_saves_it_and_comes_back_to_the_move(runner_client, draft, squat):
+    response = runner_client.post(set_url(draft, squat, 1), squat_post(load="12.5"))
+    assert response.status_code == 302
+    assert response["Location"].endswith("#move-squat")
+    entry = SetEntry.objects.get(session=draft)
+    assert (entry.reps, entry.load_kg, entry.done) == (5, Decimal("12.5"), True)
+
+
+def test_a_double_tap_saves_one_set(runner_client, draft, squat):
+    runner_client.post(set_url(draft, squat, 1), squat_post())
+    runner_client.post(set_url(draft, squat, 1), squat_post())
+    assert SetEntry.objects.filter(session=draft).count() == 1
+
+
+def test_a_tick_by_fetch_answers_json_with_the_rest_timer(runner_client, draft, squat):
+    response = runner_client.post(set_url(draft, squat, 1), squat_post(), **JSON)
+    body = response.json()
+    assert response.status_code == 200
+    assert body["done"] is True
+    draft.refresh_from_db()
+    assert body["rest_ends_at"] == int(draft.rest_ends_at.timestamp() * 1000)
+
+
+def test_the_rest_timer_end_is_in_the_page_after_a_reload(runner_client, draft, squat):
+    runner_client.post(set_url(draft, squat, 1), squat_post())
+    draft.refresh_from_db()
+    page = runner_client.get(reverse("training:player", args=[draft.pk])).content.decode()
+    assert f'data-rest-ends="{int(draft.rest_ends_at.timestamp() * 1000)}"' in page
+
+
+def test_a_bad_value_by_fetch_answers_400_with_the_field_errors(runner_client, draft, squat):
+    response = runner_client.post(set_url(draft, squat, 1), squat_post(reps="500"), **JSON)
+    assert response.status_code == 400
+    assert "value" in response.json()["errors"]
+    assert not SetEntry.objects.exists()
+
+
+def test_a_bad_value_shows_the_error_beside_the_field_and_keeps_saved_sets(
+    runner_client, draft, squat
+):
+    runner_client.post(set_url(draft, squat, 1), squat_post())
+    response = runner_client.post(set_url(draft, squat, 2), squat_post(2, load="9999"))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "At most 500 kg" in content
+    assert 'value="9999"' in content  # what was typed is still there
+    assert SetEntry.objects.filter(session=draft).count() == 1
+
+
+def test_a_done_set_needs_its_reps(runner_client, draft, squat):
+    response = runner_client.post(set_url(draft, squat, 1), squat_post(reps=""), **JSON)
+    assert response.json()["errors"]["value"][0]["message"] == "Enter the reps you did."
+
+
+def test_a_per_side_set_saves_a_left_and_a_right_entry(runner_client, draft, lunge):
+    prefix = f"m{lunge.pk}-s1"
+    runner_client.post(
+        set_url(draft, lunge, 1),
+        {
+            f"{prefix}-left": "5",
+            f"{prefix}-right": "4",
+            f"{prefix}-load": "4",
+            f"{prefix}-done": "true",
+        },
+    )
+    entries = dict(SetEntry.objects.filter(session=draft).values_list("side", "reps"))
+    assert entries == {"left": 5, "right": 4}
+
+
+def test_a_hold_is_saved_in_seconds(runner_client, draft, routine):
+    plank = Exercise.objects.get(slug="plank")
+    prefix = f"m{plank.pk}-s1"
+    runner_client.post(
+        set_url(draft, plank, 1), {f"{prefix}-value": "35", f"{prefix}-done": "true"}
+    )
+    assert SetEntry.objects.get(session=draft).seconds == 35
+
+
+def test_a_load_typed_in_pounds_reads_back_exactly(runner_client, runner, draft, squat):
+    runner.unit = "lb"
+    runner.save()
+    runner_client.post(set_url(draft, squat, 1), squat_post(load="45"))
+    assert SetEntry.objects.get().load_kg == to_kg("45", "lb")
+    page = runner_client.get(reverse("training:player", args=[draft.pk])).content.decode()
+    assert 'value="45"' in page
+    assert "Load (lb)" in page
+
+
+def test_a_load_typed_in_kilograms_reads_back_exactly(runner_client, draft, squat):
+    runner_client.post(set_url(draft, squat, 1), squat_post(load="20"))
+    services.session_finish(session=draft)
+    page = runner_client.get(reverse("training:session_detail", args=[draft.pk])).content.decode()
+    assert "20 kg" in page
+
+
+def test_sets_cannot_be_posted_to_another_runners_session(client, stranger, draft, squat):
+    client.force_login(stranger)
+    assert client.post(set_url(draft, squat, 1), squat_post()).status_code == 404
+    assert not SetEntry.objects.exists()
+
+
+def test_sets_cannot_be_posted_to_a_finished_session(runner_client, finished, squat):
+    assert runner_client.post(set_url(finished, squat, 2), squat_post(2)).status_code == 404
+
+
+def test_set_saving_rejects_get(runner_client, draft, squat):
+    assert runner_client.get(set_url(draft, squat, 1)).status_code == 405
+
+
+def test_adding_a_set_shows_a_fourth_row(runner_client, draft, squat):
+    runner_client.post(reverse("training:set_add", args=[draft.pk, squat.pk]))
+    page = runner_client.get(reverse("training:player", args=[draft.pk])).content.decode()
+    assert set_url(draft, squat, 4) in page
+
+
+def test_skipping_a_move_folds_it_away(runner_client, draft, squat):
+    runner_client.post(
+        reverse("training:move_skip", args=[draft.pk, squat.pk]), {"skipped": "true"}
+    )
+    page = runner_client.get(reverse("training:player", args=[draft.pk])).content.decode()
+    assert "Do it after all" in page
+    assert set_url(draft, squat, 1) not in page
+
+
+def test_choosing_the_kettlebell_swing_is_remembered(runner_client, runner, draft):
+    slot = RoutineSlot.objects.get(title__startswith="Deadlift")
+    swing = Exercise.objects.get(slug="kettlebell-swing")
+    runner_client.post(
+        reverse("training:slot_choose", args=[draft.pk, slot.pk]), {"exercise": swing.pk}
+    )
+    assert SlotChoice.objects.get(user=runner, slot=slot).exercise == swing
+    page = runner_client.get(reverse("training:player", args=[draft.pk])).content.decode()
+    assert "the lightest kettlebell" in page
+
+
+def test_choosing_an_exercise_outside_the_slot_is_refused(runner_client, runner, draft, squat):
+    slot = RoutineSlot.objects.get(title__startswith="Deadlift")
+    runner_client.post(
+        reverse("training:slot_choose", args=[draft.pk, slot.pk]), {"exercise": squat.pk}
+    )
+    assert not SlotChoice.objects.exists()
+
+
+def test_the_warm_up_tick_is_saved(runner_client, draft):
+    runner_client.post(reverse("training:warmup", args=[draft.pk]), {"done": "true"})
+    draft.refresh_from_db()
+    assert draft.warmup_done
+
+
+# Finish and abandon ------------------------------------------------------------------------
+
+
+def test_finishing_saves_effort_and_notes_and_shows_the_session(runner_client, draft, squat):
+    runner_client.post(set_url(draft, squat, 1), squat_post())
+    response = runner_client.post(
+        reverse("training:finish", args=[draft.pk]), {"effort": "7", "notes": "Solid"}
+    )
+    draft.refresh_from_db()
+    assert response["Location"] == reverse("training:session_detail", args=[draft.pk])
+    assert (draft.is_draft, draft.effort, draft.notes) == (False, 7, "Solid")
+
+
+def test_finishing_twice_does_nothing_the_second_time(runner_client, draft):
+    url = reverse("training:finish", args=[draft.pk])
+    runner_client.post(url, {"effort": "7"})
+    draft.refresh_from_db()
+    response = runner_client.post(url, {"effort": "2", "notes": "changed"})
+    assert response.status_code == 302
+    again = TrainingSession.objects.get(pk=draft.pk)
+    assert (again.finished_at, again.effort, again.notes) == (draft.finished_at, 7, "")
+
+
+def test_an_effort_out_of_range_is_shown_beside_the_field(runner_client, draft):
+    response = runner_client.post(reverse("training:finish", args=[draft.pk]), {"effort": "11"})
+    assert response.status_code == 200
+    assert b'id="id_effort_errors"' in response.content
+    draft.refresh_from_db()
+    assert draft.is_draft
+
+
+def test_abandoning_asks_first_then_deletes_the_draft(runner_client, draft, squat):
+    runner_client.post(set_url(draft, squat, 1), squat_post())
+    url = reverse("training:abandon", args=[draft.pk])
+    assert b"Abandon and delete" in runner_client.get(url).content
+    assert TrainingSession.objects.filter(pk=draft.pk).exists()
+    runner_client.post(url)
+    assert not TrainingSession.objects.filter(pk=draft.pk).exists()
+
+
+def test_a_stranger_cannot_abandon_a_draft(client, stranger, draft):
+    client.force_login(stranger)
+    assert client.post(reverse("training:abandon", args=[draft.pk])).status_code == 404
+    assert TrainingSession.objects.filter(pk=draft.pk).exists()
+
+
+# Log a past session ------------------------------------------------------------------------
+
+
+def test_a_past_session_is_saved_finished_with_the_ticked_sets(runner_client, runner, squat):
+    started = timezone.localtime() - dt.timedelta(days=3)
+    data = {"started_at": started.strftime("%Y-%m-%dT%H:%M"), "effort": "6", "notes": ""}
+    data.update(squat_post(1, load="8"))
+    data.update(squat_post(2, load="8"))
+    response = runner_client.post(reverse("training:log_past"), data)
+    session = TrainingSession.objects.get(user=runner)
+    assert response["Location"] == reverse("training:session_detail", args=[session.pk])
+    assert not session.is_draft
+    assert list(session.sets.values_list("set_number", "load_kg")) == [
+        (1, Decimal("8")),
+        (2, Decimal("8")),
+    ]
+
+
+def test_a_past_session_more_than_a_day_ahead_is_refused_beside_the_date(runner_client, routine):
+    ahead = timezone.localtime() + dt.timedelta(days=2)
+    response = runner_client.post(
+        reverse("training:log_past"), {"started_at": ahead.strftime("%Y-%m-%dT%H:%M")}
+    )
+    assert b'id="id_started_at_errors"' in response.content
+    assert b"more than a day in the future" in response.content
+    assert not TrainingSession.objects.exists()
+
+
+def test_the_past_session_form_can_switch_a_choice_slot(runner_client, routine):
+    slot = RoutineSlot.objects.get(title__startswith="Deadlift")
+    swing = Exercise.objects.get(slug="kettlebell-swing")
+    page = runner_client.get(reverse("training:log_past"), {f"slot-{slot.pk}": swing.pk})
+    assert b"Kettlebell swing" in page.content
+    assert f'name="m{swing.pk}-s1-value"'.encode() in page.content
+
+
+# History and a session's page --------------------------------------------------------------
+
+
+def test_history_lists_sessions_with_totals(runner_client, finished):
+    content = runner_client.get(reverse("training:history")).content.decode()
+    assert reverse("training:session_detail", args=[finished.pk]) in content
+    assert "1 of 15" in content
+    assert "50 kg" in content  # 5 reps x 10 kg
+
+
+def test_history_paginates_twenty_sessions_a_page(runner_client, runner, routine, history_of):
+    history_of(runner, 25)
+    first = runner_client.get(reverse("training:history"))
+    second = runner_client.get(reverse("training:history"), {"page": 2})
+    assert first.content.decode().count('class="card history-row"') == 20
+    assert second.content.decode().count('class="card history-row"') == 5
+
+
+def test_history_never_shows_another_runners_sessions(client, stranger, finished):
+    client.force_login(stranger)
+    content = client.get(reverse("training:history")).content.decode()
+    assert reverse("training:session_detail", args=[finished.pk]) not in content
+
+
+@pytest.mark.parametrize("history_size", [1, 200])
+def test_the_history_page_takes_a_fixed_number_of_queries(
+    runner_client, runner, routine, history_of, django_assert_num_queries, history_size
+):
+    history_of(runner, history_size)
+    with django_assert_num_queries(6):
+        response = runner_client.get(reverse("training:history"))
+    assert response.status_code == 200
+
+
+def test_a_sessions_page_shows_every_set(runner_client, finished, squat):
+    SetEntryFactory(session=finished, exercise=squat, set_number=2, reps=4, done=False)
+    content = runner_client.get(reverse("training:session_detail", args=[finished.pk])).content
+    assert content.decode().count(f"/history/{finished.pk}/sets/") == 2
+    assert b"not done" in content
+
+
+@pytest.mark.parametrize(
+    "name", ["session_detail", "session_edit", "session_delete", "finish", "abandon"]
+)
+def test_another_runners_session_is_not_found(client, stranger, finished, name):
+    client.force_login(stranger)
+    assert client.get(reverse(f"training:{name}", args=[finished.pk])).status_code == 404
+
+
+def test_another_runners_set_cannot_be_edited(client, stranger, finished):
+    client.force_login(stranger)
+    entry = finished.sets.get()
+    url = reverse("training:set_edit", args=[finished.pk, entry.pk])
+    assert client.post(url, {"value": "1", "done": "on"}).status_code == 404
+    entry.refresh_from_db()
+    assert entry.reps == 5
+
+
+def test_editing_a_set_corrects_it(runner_client, finished):
+    entry = finished.sets.get()
+    url = reverse("training:set_edit", args=[finished.pk, entry.pk])
+    response = runner_client.post(url, {"value": "3", "load": "11", "done": "on"})
+    entry.refresh_from_db()
+    assert response.status_code == 302
+    assert (entry.reps, entry.load_kg) == (3, Decimal("11"))
+
+
+def test_a_bad_set_edit_keeps_the_saved_values(runner_client, finished):
+    entry = finished.sets.get()
+    url = reverse("training:set_edit", args=[finished.pk, entry.pk])
+    response = runner_client.post(url, {"value": "-1", "load": "11", "done": "on"})
+    assert b'id="id_value_errors"' in response.content
+    entry.refresh_from_db()
+    assert entry.reps == 5
+
+
+def test_editing_a_session_moves_its_date_and_keeps_its_notes(runner_client, finished):
+    new_start = timezone.localtime() - dt.timedelta(days=10)
+    runner_client.post(
+        reverse("training:session_edit", args=[finished.pk]),
+        {"started_at": new_start.strftime("%Y-%m-%dT%H:%M"), "effort": "8", "notes": "Better"},
+    )
+    finished.refresh_from_db()
+    assert finished.started_at.date() == new_start.date()
+    assert (finished.effort, finished.notes) == (8, "Better")
+
+
+def test_deleting_a_session_asks_first(runner_client, finished):
+    url = reverse("training:session_delete", args=[finished.pk])
+    assert runner_client.get(url).status_code == 200
+    assert TrainingSession.objects.filter(pk=finished.pk).exists()
+    response = runner_client.post(url)
+    assert response["Location"] == reverse("training:history")
+    assert not TrainingSession.objects.filter(pk=finished.pk).exists()
+
+
+def test_the_home_button_leads_to_train(runner_client, routine):
+    home = runner_client.get(reverse("home")).content.decode()
+    assert reverse("training:train") in home
