@@ -13,7 +13,9 @@ EXPECTED_QUERIES = {
     "home": 2,
     "routine": 6,
     "exercise": 7,
-    "history p1": 2,
+    "player (draft)": 12,
+    "history p1": 6,
+    "session": 6,
     "progress": 2,
 }
 

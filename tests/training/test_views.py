@@ -456,3 +456,13 @@ def test_deleting_a_session_asks_first(runner_client, finished):
 def test_the_home_button_leads_to_train(runner_client, routine):
     home = runner_client.get(reverse("home")).content.decode()
     assert reverse("training:train") in home
+
+
+@pytest.mark.parametrize("history_size", [1, 200])
+def test_a_sessions_page_takes_a_fixed_number_of_queries(
+    runner_client, runner, routine, history_of, django_assert_num_queries, history_size
+):
+    session = history_of(runner, history_size)[-1]
+    with django_assert_num_queries(6):
+        response = runner_client.get(reverse("training:session_detail", args=[session.pk]))
+    assert response.status_code == 200
