@@ -84,22 +84,13 @@ class Measure:
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
-    django.setup()
-    from django.conf import settings
-
-    settings.ROOT_URLCONF = "bench.urls"
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    # No collectstatic in a benchmark: plain static URLs, as in the test suite.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    setup()
     from django.db import connection
 
     started = time.perf_counter()
-    _create_database(connection)
+    create_database(connection)
     try:
-        runners = _seed(args.years, args.seed)
+        runners = seed(args.years, args.seed)
         seeded = time.perf_counter() - started
         if args.clock == "auto":
             args.clock = "cpu" if connection.vendor == "sqlite" else "wall"
@@ -144,7 +135,21 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _create_database(connection) -> None:
+def setup() -> None:
+    """Django with the benchmark's URLconf (the site plus the baseline page), DEBUG off."""
+    django.setup()
+    from django.conf import settings
+
+    settings.ROOT_URLCONF = "bench.urls"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    # No collectstatic in a benchmark: plain static URLs, as in the test suite.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def create_database(connection) -> None:
     """A throwaway database: a SQLite file (not in memory: the site runs on a file) or
     test_<name> on PostgreSQL, migrated from scratch and dropped at the end."""
     if connection.vendor == "sqlite":
@@ -153,7 +158,7 @@ def _create_database(connection) -> None:
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
 
 
-def _seed(years: list[float], seed: int) -> list[tuple[float, "Runner"]]:  # noqa: F821
+def seed(years: list[float], seed: int) -> list[tuple[float, "Runner"]]:  # noqa: F821
     from django.core.management import call_command
 
     from apps.training import demo
