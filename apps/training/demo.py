@@ -29,9 +29,10 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from apps.accounts.models import User
-from apps.accounts.units import KG, LB, to_kg
+from apps.accounts.units import KG, LB, from_kg, to_kg
 from apps.exercises.models import Exercise, Routine, RoutineSlot
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
+from apps.progress.progression import BODYWEIGHT_STEPS, KETTLEBELL_SIZES, load_step, next_load_kg
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
 
 WEEKS_PER_YEAR = 52.1775
@@ -45,18 +46,6 @@ PRESCRIBED_SETS = 3
 PRESCRIBED_REPS = 5
 PRESCRIBED_BREATHS = 5
 
-# Kettlebells come in fixed sizes: a kettlebell move progresses to the next common bell.
-KETTLEBELLS = {
-    KG: [Decimal(n) for n in (4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 36, 40)],
-    LB: [Decimal(n) for n in (10, 15, 20, 25, 30, 35, 40, 45, 50, 53, 62, 70, 80)],
-}
-# DESIGN.md, "Progression": the large step for squat and deadlift variants, the small otherwise.
-LOAD_STEPS = {
-    (Exercise.LoadStep.LARGE, KG): Decimal("2.5"),
-    (Exercise.LoadStep.LARGE, LB): Decimal("5"),
-    (Exercise.LoadStep.SMALL, KG): Decimal("1"),
-    (Exercise.LoadStep.SMALL, LB): Decimal("2.5"),
-}
 # Where a runner starts (light, as the article asks) and roughly where they stop progressing,
 # in the runner's unit.
 START_AND_LIMIT = {
@@ -77,7 +66,6 @@ START_AND_LIMIT = {
 }
 PLANK_START_SECONDS = 20
 PLANK_LIMIT_SECONDS = 60
-PLANK_STEP_SECONDS = 5
 BODYWEIGHT_REPS_LIMIT = 10
 # How fast a runner's capacity approaches their limit, in weeks of training.
 CAPACITY_WEEKS = 150
@@ -429,18 +417,20 @@ class _Planner:
 
     def _step_up(self, exercise: Exercise, progress: _Progress) -> None:
         """DESIGN.md, "Progression": every set done at the prescription, so one step up; loaded
-        moves by load, bodyweight moves by reps or seconds, never past the runner's limit."""
+        moves by load, bodyweight moves by reps or seconds (apps/progress/progression.py's
+        steps), never past the runner's limit."""
         limit = self._limit(exercise)
         if progress.load is None:
-            step = PLANK_STEP_SECONDS if exercise.measure == Exercise.Measure.SECONDS else 1
+            step = BODYWEIGHT_STEPS[exercise.measure]
             progress.target = min(progress.target + step, int(limit))
-        elif exercise.load_kind == Exercise.LoadKind.KETTLEBELL:
-            bells = [bell for bell in KETTLEBELLS[self.unit] if bell > progress.load]
-            if bells and bells[0] <= limit:
-                progress.load = bells[0]
-        else:
-            step = LOAD_STEPS[(exercise.load_step, self.unit)]
-            progress.load = min(progress.load + step, limit)
+            return
+        stepped_kg = next_load_kg(
+            to_kg(progress.load, self.unit),
+            load_kind=exercise.load_kind,
+            load_step_kind=exercise.load_step,
+            unit=self.unit,
+        )
+        progress.load = min(from_kg(stepped_kg, self.unit).normalize(), limit)
 
     def _deload(self) -> None:
         """Back after more than two weeks off (holiday, illness): about 10% lighter, on the
@@ -448,15 +438,16 @@ class _Planner:
         for slug, progress in self.progress.items():
             exercise = self.exercises[slug]
             if exercise.measure == Exercise.Measure.SECONDS:
-                progress.target = max(PLANK_START_SECONDS, progress.target - PLANK_STEP_SECONDS)
+                step = BODYWEIGHT_STEPS[exercise.measure]
+                progress.target = max(PLANK_START_SECONDS, progress.target - step)
             elif progress.load is None:
                 progress.target = max(PRESCRIBED_REPS, progress.target - 1)
             elif exercise.load_kind == Exercise.LoadKind.KETTLEBELL:
-                lighter = [bell for bell in KETTLEBELLS[self.unit] if bell < progress.load]
+                lighter = [bell for bell in KETTLEBELL_SIZES[self.unit] if bell < progress.load]
                 if lighter and progress.load > START_AND_LIMIT[self.unit][slug][0]:
                     progress.load = lighter[-1]
             else:
-                step = LOAD_STEPS[(exercise.load_step, self.unit)]
+                step = load_step(exercise.load_step, self.unit)
                 start = START_AND_LIMIT[self.unit][slug][0]
                 lighter = (progress.load * Decimal("0.9") / step).to_integral_value(ROUND_FLOOR)
                 progress.load = max(start, lighter * step)

@@ -28,7 +28,7 @@ from apps.exercises.models import Exercise, RoutineSlot
 from apps.exercises.selectors import routine_with_slots
 from apps.progress.progression import Suggestion, next_suggested_load
 from apps.progress.rules import is_back_to_back, local_date, recovery_gaps, training_days
-from apps.progress.selectors import counted_session_starts, counted_sessions
+from apps.progress.selectors import counted_sessions
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
 
 STRENGTH = Exercise.Role.STRENGTH
@@ -257,12 +257,32 @@ class HistoryRow:
         return self.session.is_draft
 
 
+def history_page_sessions(user: User, page_ids: QuerySet) -> QuerySet[TrainingSession]:
+    """One page of `history_sessions`: the totals are computed for the page's sessions only
+    (`page_ids` is a sliced queryset of session ids, sent as a subquery), so a page costs the
+    same whatever the history size."""
+    return history_sessions(user).filter(pk__in=page_ids)
+
+
+def session_ids(user: User) -> QuerySet:
+    """The ids of the runner's sessions, newest first: what the history paginates (counting
+    them is an index scan, not the totals of every session)."""
+    return (
+        TrainingSession.objects.filter(user=user)
+        .order_by("-started_at", "-id")
+        .values_list("pk", flat=True)
+    )
+
+
 def history_rows(user: User, sessions: Iterable[TrainingSession]) -> list[HistoryRow]:
-    """Decorates one page of `history_sessions` with what needs the whole history: the
-    back-to-back flag (from the progress rules, over every counted session) and the sets the
-    routine prescribes. Two queries, whatever the page and history size."""
+    """Decorates one page of `history_sessions` with what needs more than the page: the
+    back-to-back flag (from the progress rules, over the counted sessions from a few days before
+    the page's oldest) and the sets the routine prescribes. Two queries, whatever the page and
+    history size."""
     sessions = list(sessions)
-    flagged = back_to_back_days(user)
+    if not sessions:
+        return []
+    flagged = back_to_back_days(user, since=min(session.started_at for session in sessions))
     prescribed = prescribed_strength_sets()
     return [
         HistoryRow(
@@ -277,9 +297,20 @@ def history_rows(user: User, sessions: Iterable[TrainingSession]) -> list[Histor
     ]
 
 
-def back_to_back_days(user: User) -> set[dt.date]:
-    """Local dates of counted sessions that came too soon after the previous training day."""
-    days = training_days(counted_session_starts(user), user.zone)
+def back_to_back_days(user: User, *, since: dt.datetime | None = None) -> set[dt.date]:
+    """Local dates of counted sessions that came too soon after the previous training day.
+
+    With `since`, only the days from `since` on are answered for, and only the sessions from a
+    few days before it are read: a day is back-to-back only when the previous training day is at
+    most `min_rest_days` days earlier (DESIGN.md, "Recovery gap"), so that window holds every
+    session the answer depends on, whatever the history size."""
+    sessions = counted_sessions(user)
+    if since is not None:
+        # One more day than the rest needs covers the local day boundary and a DST shift.
+        window = dt.timedelta(days=user.min_rest_days + 2)
+        sessions = sessions.filter(started_at__gte=since - window)
+    starts = sessions.order_by("started_at").values_list("started_at", flat=True)
+    days = training_days(starts, user.zone)
     return {gap.later for gap in recovery_gaps(days, user.min_rest_days) if gap.back_to_back}
 
 
