@@ -138,8 +138,14 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
 def setup() -> None:
     """Django with the benchmark's URLconf (the site plus the baseline page), DEBUG off."""
     django.setup()
+    import logging
+
     from django.conf import settings
 
+    # Requests are still logged (their cost is part of every page's), into /dev/null.
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.StreamHandler):
+            handler.setStream(open(os.devnull, "w"))  # noqa: SIM115
     settings.ROOT_URLCONF = "bench.urls"
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     # No collectstatic in a benchmark: plain static URLs, as in the test suite.
