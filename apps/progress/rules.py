@@ -120,6 +120,11 @@ class Week:
         return len(self.days)
 
     @property
+    def dates(self) -> list[dt.date]:
+        """The seven dates of the week, in the runner's order."""
+        return [self.start + dt.timedelta(days=offset) for offset in range(7)]
+
+    @property
     def meets_minimum(self) -> bool:
         return len(self.days) >= self.goal
 

@@ -1,8 +1,14 @@
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from apps.exercises import selectors as exercise_selectors
+from apps.progress import charts, selectors
+
+# ?span=all on the progress page draws each move's whole history instead of the last year.
+SPANS = {"year": "Last 12 months", "all": "All time"}
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -10,9 +16,38 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(
             request, "progress/landing.html", {"routine": exercise_selectors.routine_with_slots()}
         )
-    return render(request, "progress/home.html")
+    return render(request, "progress/home.html", {"summary": selectors.home_summary(request.user)})
 
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    return render(request, "progress/overview.html")
+    user = request.user
+    span = request.GET.get("span") if request.GET.get("span") in SPANS else "year"
+    progress = selectors.progress_overview(user)
+    since = progress.today - dt.timedelta(days=364)
+    moves = []
+    for move in progress.moves:
+        first = move.best_sets[0].day
+        start = first if span == "all" or first > since else since
+        moves.append(
+            {
+                "move": move,
+                "chart": charts.move_chart(
+                    move.best_sets, move.measure, user.unit, since=start, today=progress.today
+                ),
+                "latest": charts.value_text(move.latest, move.measure, user.unit),
+                "best": charts.value_text(move.best_ever, move.measure, user.unit),
+            }
+        )
+    return render(
+        request,
+        "progress/overview.html",
+        {
+            "progress": progress,
+            "heatmap": charts.heatmap_chart(progress.heatmap, user.week_start),
+            "moves": moves,
+            "span": span,
+            "span_label": SPANS[span],
+            "other_span": "all" if span == "year" else "year",
+        },
+    )

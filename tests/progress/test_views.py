@@ -1,0 +1,110 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from apps.exercises.models import Exercise
+from apps.progress import selectors
+from tests.factories import SetEntryFactory, TrainingSessionFactory, training_history
+
+ROUTINE_MOVES = ["squat", "deadlift", "plank", "lateral-lunge", "deadbug"]
+
+
+def history(user, weeks):
+    moves = list(Exercise.objects.filter(slug__in=ROUTINE_MOVES))
+    return training_history(user, exercises=moves, weeks=weeks, end=selectors.local_today(user))
+
+
+def test_the_home_page_shows_this_week_at_a_glance(routine, runner, runner_client):
+    today = selectors.local_today(runner)
+    session = TrainingSessionFactory(
+        user=runner, started_at=dt.datetime.combine(today, dt.time(7), tzinfo=runner.zone)
+    )
+    SetEntryFactory(session=session, exercise=Exercise.objects.get(slug="squat"))
+    body = runner_client.get(reverse("home")).content.decode()
+    summary = selectors.home_summary(runner)
+    assert summary.status.done == 1
+    assert summary.status.summary in body
+    assert summary.next_day.headline in body
+
+
+def test_the_home_page_recommends_two_sets_in_the_final_weeks_before_a_race(
+    routine, runner, runner_client
+):
+    runner.race_date = selectors.local_today(runner) + dt.timedelta(days=10)
+    runner.save(update_fields=["race_date"])
+    body = runner_client.get(reverse("home")).content.decode()
+    assert "Race taper: 2 sets instead of 3" in body
+    assert "at the same loads" in body
+
+
+def test_without_a_race_the_home_page_has_no_taper(routine, runner, runner_client):
+    assert "Race taper" not in runner_client.get(reverse("home")).content.decode()
+
+
+def test_the_anonymous_home_page_is_the_landing_page(routine, client):
+    assert "Sign up, it's free" in client.get(reverse("home")).content.decode()
+
+
+def test_the_progress_page_requires_sign_in(client):
+    response = client.get(reverse("progress:overview"))
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+
+
+def test_a_new_runner_sees_an_empty_progress_page(routine, runner_client):
+    response = runner_client.get(reverse("progress:overview"))
+    assert response.status_code == 200
+    assert "appear here once you finish a session" in response.content.decode()
+
+
+def test_the_progress_page_shows_streaks_weeks_calendar_moves_and_totals(
+    routine, runner, runner_client
+):
+    history(runner, weeks=20)
+    body = runner_client.get(reverse("progress:overview")).content.decode()
+    progress = selectors.progress_overview(runner)
+    assert f'data-testid="current-streak">{progress.streaks.current}<' in body
+    assert f'data-testid="longest-streak">{progress.streaks.longest}<' in body
+    assert 'data-testid="heatmap"' in body
+    assert '<title id="heatmap-title">' in body
+    assert 'data-testid="move-squat"' in body
+    assert 'data-testid="move-plank"' in body
+    assert body.count('class="week-tile ') == 12
+    all_time = progress.totals[-1]
+    assert f'<td class="number">{all_time.sessions}</td>' in body
+
+
+def test_the_progress_page_shows_another_runners_data_to_nobody(routine, runner, stranger, client):
+    history(stranger, weeks=4)
+    client.force_login(runner)
+    body = client.get(reverse("progress:overview")).content.decode()
+    assert "appear here once you finish a session" in body
+
+
+def test_the_progress_page_can_show_every_move_over_all_time(routine, runner, runner_client):
+    history(runner, weeks=70)
+    year = runner_client.get(reverse("progress:overview")).content.decode()
+    all_time = runner_client.get(reverse("progress:overview") + "?span=all").content.decode()
+    assert year.count("<circle") < all_time.count("<circle") or len(year) < len(all_time)
+    assert "Show the last 12 months" in all_time
+
+
+@pytest.mark.parametrize("weeks", [1, 260])
+def test_the_progress_page_runs_a_fixed_number_of_queries(
+    routine, runner, runner_client, django_assert_num_queries, weeks
+):
+    history(runner, weeks=weeks)
+    with django_assert_num_queries(4):  # session, user, done sets, their moves
+        response = runner_client.get(reverse("progress:overview"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("weeks", [1, 260])
+def test_the_home_page_runs_a_fixed_number_of_queries(
+    routine, runner, runner_client, django_assert_num_queries, weeks
+):
+    history(runner, weeks=weeks)
+    with django_assert_num_queries(3):  # session, user, counted session starts
+        response = runner_client.get(reverse("home"))
+    assert response.status_code == 200
