@@ -5,14 +5,14 @@ from django.urls import reverse
 
 from apps.exercises.models import Exercise
 from apps.progress import selectors
-from tests.factories import SetEntryFactory, TrainingSessionFactory, training_history
-
-ROUTINE_MOVES = ["squat", "deadlift", "plank", "lateral-lunge", "deadbug"]
+from apps.training.demo import seed_history
+from tests.factories import SetEntryFactory, TrainingSessionFactory
 
 
 def history(user, weeks):
-    moves = list(Exercise.objects.filter(slug__in=ROUTINE_MOVES))
-    return training_history(user, exercises=moves, weeks=weeks, end=selectors.local_today(user))
+    """A lived-in history (apps/training/demo.py): drafts, warm-up-only sessions, per-side sets,
+    holds, back-to-back slips and breaks included."""
+    return seed_history(user=user, weeks=weeks, seed=4)
 
 
 def test_the_home_page_shows_this_week_at_a_glance(routine, runner, runner_client):
