@@ -244,9 +244,7 @@ def _nice_range(values: Sequence[float]) -> tuple[float, float]:
 def _ticks(low: float, high: float) -> list[float]:
     raw = (high - low) / 3
     magnitude = 10 ** len(str(int(raw))) / 10 if raw >= 1 else 0.1
-    step = next(
-        (m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw), 10 * magnitude
-    )
+    step = next((m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw), 10 * magnitude)
     first = (int(low / step) + (low % step > 1e-9)) * step
     ticks = []
     tick = first
