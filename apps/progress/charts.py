@@ -60,17 +60,22 @@ class HeatmapChart:
     cells: list[HeatCell]
     labels: list[Label]
     legend: list[tuple[int, int, str, str]]
+    bands: int
     sessions: int
     days: int
     first_day: dt.date
     last_day: dt.date
     rows: list[HeatRow]
 
+    @property
+    def layout(self) -> str:
+        return "wide" if self.bands == 1 else "narrow"
+
 
 def heatmap_chart(
-    columns: Sequence[Sequence[rules.HeatDay]], first_weekday: int, bands: int = 2
+    columns: Sequence[Sequence[rules.HeatDay]], first_weekday: int, bands: int = 3
 ) -> HeatmapChart:
-    """The 52-week calendar as `bands` stacked rows of weeks (two rows of 26 fit a phone), one
+    """The 52-week calendar as `bands` stacked rows of weeks (three rows fit a phone), one
     cell a day, weekdays down the side and month names above the week where a month starts."""
     per_band = -(-len(columns) // bands)
     band_height = MONTH_ROW + 7 * STEP
@@ -83,10 +88,12 @@ def heatmap_chart(
             labels.append(Label(x=0, y=top + MONTH_ROW + row * STEP + CELL - 1, text=letter))
         for index, column in enumerate(columns[band * per_band : (band + 1) * per_band]):
             x = WEEKDAY_GUTTER + index * STEP
-            first_of_month = next((d.day for d in column if d.day.day == 1), None)
-            if index == 0 or first_of_month:
-                month = (first_of_month or column[0].day).strftime("%b")
-                if not labels or index == 0 or x - labels[-1].x >= 3 * STEP:
+            # A month's name goes above its first week, when there is room for three letters.
+            month_day = next((day.day for day in column if day.day.day == 1), None)
+            if index == 0 or month_day:
+                month = (month_day or column[0].day).strftime("%b")
+                fits = index <= per_band - 3 and (index == 0 or x - labels[-1].x >= 3 * STEP)
+                if fits:
                     labels.append(Label(x=x, y=top + MONTH_ROW - 4, text=month))
             for row, day in enumerate(column):
                 cells.append(
@@ -97,9 +104,9 @@ def heatmap_chart(
     height = bands * band_height + (bands - 1) * BAND_GAP + LEGEND_ROW
     legend_y = height - CELL - 2
     legend = [
-        (WEEKDAY_GUTTER + 40, legend_y, EMPTY_FILL, "none"),
-        (WEEKDAY_GUTTER + 100, legend_y, ONE_FILL, "1 session"),
-        (WEEKDAY_GUTTER + 185, legend_y, MANY_FILL, "2 or more"),
+        (WEEKDAY_GUTTER, legend_y, EMPTY_FILL, "none"),
+        (WEEKDAY_GUTTER + 60, legend_y, ONE_FILL, "1 session"),
+        (WEEKDAY_GUTTER + 145, legend_y, MANY_FILL, "2 or more"),
     ]
     all_days = [day for column in columns for day in column]
     return HeatmapChart(
@@ -109,6 +116,7 @@ def heatmap_chart(
         cells=cells,
         labels=labels,
         legend=legend,
+        bands=bands,
         sessions=sum(day.sessions for day in all_days),
         days=sum(1 for day in all_days if day.sessions),
         first_day=all_days[0].day,

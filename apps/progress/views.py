@@ -44,7 +44,11 @@ def overview(request: HttpRequest) -> HttpResponse:
         "progress/overview.html",
         {
             "progress": progress,
-            "heatmap": charts.heatmap_chart(progress.heatmap, user.week_start),
+            # Three rows of weeks fit a phone, one row a desktop; CSS shows one of the two.
+            "heatmaps": [
+                charts.heatmap_chart(progress.heatmap, user.week_start, bands=3),
+                charts.heatmap_chart(progress.heatmap, user.week_start, bands=1),
+            ],
             "moves": moves,
             "span": span,
             "span_label": SPANS[span],
