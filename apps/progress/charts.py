@@ -213,6 +213,8 @@ def value_text(best: rules.BestSet, measure: str, unit: str) -> str:
     """'42.5 kg × 5', '45 s', '10 reps': a best set as the runner reads it."""
     if measure == rules.LOAD:
         reps = f" × {best.reps}" if best.reps else ""
+        if not best.value:
+            return f"no load{reps}"
         return f"{format_load(best.value, unit)}{reps}"
     if measure == rules.SECONDS:
         return f"{best.value} s"

@@ -607,7 +607,8 @@ def _sessions_on(tallies: Mapping[dt.date, DayTally], day: dt.date) -> int:
 
 def _best_key(row: DoneSet, measure: str) -> tuple | None:
     if measure == LOAD:
-        return None if row.load_kg is None else (row.load_kg, row.reps or 0)
+        # A loaded move done without a load (starting light, with bodyweight) reads as 0 kg.
+        return (row.load_kg or Decimal(0), row.reps or 0)
     if measure == SECONDS:
         return None if row.seconds is None else (row.seconds,)
     return None if row.reps is None else (row.reps,)

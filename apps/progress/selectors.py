@@ -117,6 +117,10 @@ class ProgressOverview:
     moves: list[MoveProgress]
 
     @property
+    def has_sessions(self) -> bool:
+        return any(week.sessions for week in self.weeks)
+
+    @property
     def recent_weeks(self) -> list[rules.Week]:
         return self.weeks[-RECENT_WEEKS:]
 

@@ -1,6 +1,7 @@
 import datetime as dt
 
 from apps.exercises.models import Exercise
+from apps.progress import selectors
 from apps.progress.selectors import counted_session_starts
 from tests.factories import SetEntryFactory, TrainingSessionFactory
 
@@ -19,3 +20,77 @@ def test_only_finished_sessions_with_a_done_strength_set_are_counted(routine, ru
     TrainingSessionFactory(started_at=counted.started_at - dt.timedelta(days=1))  # someone else
 
     assert counted_session_starts(runner) == [counted.started_at]
+
+
+def at_local(user, day, hour, minute=0):
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=user.zone)
+
+
+def counted(user, started_at, exercise, **set_values):
+    session = TrainingSessionFactory(user=user, started_at=started_at)
+    SetEntryFactory(session=session, exercise=exercise, **set_values)
+    return session
+
+
+def test_drafts_and_warm_up_only_sessions_never_reach_the_progress_page(routine, runner):
+    squat = Exercise.objects.get(slug="squat")
+    breathing = Exercise.objects.get(slug="balloon-breathing")
+    today = dt.date(2026, 11, 25)
+    counted(runner, at_local(runner, today, 7), squat)
+    draft = TrainingSessionFactory(
+        user=runner, started_at=at_local(runner, today, 9), finished_at=None
+    )
+    SetEntryFactory(session=draft, exercise=squat)
+    counted(runner, at_local(runner, today - dt.timedelta(days=2), 7), breathing, breaths=5)
+    progress = selectors.progress_overview(runner, today=today)
+    assert progress.status.done == 1
+    assert progress.totals[-1].sessions == 1
+    assert [move.exercise.slug for move in progress.moves] == ["squat"]
+
+
+def test_a_session_at_23_30_local_counts_on_that_day_though_it_is_tomorrow_in_utc(routine, runner):
+    runner.timezone = "America/New_York"
+    runner.save(update_fields=["timezone"])
+    sunday = dt.date(2026, 11, 22)
+    counted(runner, at_local(runner, sunday, 23, 30), Exercise.objects.get(slug="squat"))
+    progress = selectors.progress_overview(runner, today=dt.date(2026, 11, 25))
+    assert progress.weeks[0].days == (sunday,)
+    assert progress.weeks[0].start == dt.date(2026, 11, 16)
+
+
+def test_changing_the_timezone_re_buckets_every_session(routine, runner):
+    sunday_night = dt.datetime(2026, 11, 22, 23, 30, tzinfo=dt.UTC)
+    counted(runner, sunday_night, Exercise.objects.get(slug="squat"))
+    before = selectors.progress_overview(runner, today=dt.date(2026, 11, 25))
+    runner.timezone = "Asia/Tokyo"
+    runner.save(update_fields=["timezone"])
+    runner = type(runner).objects.get(pk=runner.pk)
+    after = selectors.progress_overview(runner, today=dt.date(2026, 11, 25))
+    assert before.weeks[0].days == (dt.date(2026, 11, 22),)
+    assert after.weeks[-1].days == (dt.date(2026, 11, 23),)
+    assert after.status.done == 1
+
+
+def test_the_home_summary_plans_around_the_long_run_and_falls_back_without_it(routine, runner):
+    squat = Exercise.objects.get(slug="squat")
+    tuesday, wednesday = dt.date(2026, 11, 24), dt.date(2026, 11, 25)
+    counted(runner, at_local(runner, tuesday, 7), squat)
+    runner.long_run_weekday = 4  # Friday, so Thursday is its eve
+    runner.race_date = wednesday + dt.timedelta(days=10)
+    planned = selectors.home_summary(runner, today=wednesday)
+    assert planned.next_day.day == dt.date(2026, 11, 27)
+    assert planned.taper.sets == 2
+    runner.long_run_weekday = None
+    runner.race_date = None
+    plain = selectors.home_summary(runner, today=wednesday)
+    assert plain.next_day.day == dt.date(2026, 11, 26)
+    assert plain.taper is None
+
+
+def test_sets_count_each_per_side_set_once(routine, runner):
+    lunge = Exercise.objects.get(slug="lateral-lunge")
+    session = TrainingSessionFactory(user=runner)
+    for number in (1, 2):
+        SetEntryFactory(session=session, exercise=lunge, set_number=number, side="left", load_kg=8)
+        SetEntryFactory(session=session, exercise=lunge, set_number=number, side="right", load_kg=8)
+    assert selectors.progress_overview(runner).totals[-1].sets == 2

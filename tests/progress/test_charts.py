@@ -1,0 +1,80 @@
+import datetime as dt
+from decimal import Decimal
+
+from apps.progress import charts, rules
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def calendar(days=()):
+    tallies = {day: rules.DayTally(1, 3) for day in days}
+    return rules.heatmap(tallies, today=TODAY, first_weekday=0)
+
+
+def test_the_heatmap_draws_one_cell_a_day_in_every_layout():
+    for bands in (1, 3):
+        chart = charts.heatmap_chart(calendar(), first_weekday=0, bands=bands)
+        assert len(chart.cells) == 52 * 7
+        assert all(0 <= cell.x < chart.width and 0 <= cell.y < chart.height for cell in chart.cells)
+
+
+def test_the_phone_heatmap_is_narrow_enough_for_legible_cells_at_360_px():
+    chart = charts.heatmap_chart(calendar(), first_weekday=0, bands=3)
+    # A phone gives the chart about 296 px: cells stay at least 11 px and labels 11 px.
+    assert chart.width <= 296
+    assert chart.layout == "narrow"
+
+
+def test_heatmap_cells_say_the_date_and_the_sessions():
+    chart = charts.heatmap_chart(calendar([dt.date(2026, 11, 23)]), first_weekday=0, bands=1)
+    labels = {cell.label for cell in chart.cells}
+    assert "Mon 23 Nov 2026: 1 session" in labels
+    assert "Tue 24 Nov 2026: no session" in labels
+    assert "Thu 26 Nov 2026: still to come" in labels
+    assert (chart.sessions, chart.days) == (1, 1)
+
+
+def test_the_heatmap_table_lists_weeks_newest_first():
+    chart = charts.heatmap_chart(calendar([dt.date(2026, 11, 23)]), first_weekday=0)
+    assert chart.rows[0].start == dt.date(2026, 11, 23)
+    assert chart.rows[0].sessions == 1
+    assert len(chart.rows) == 52
+
+
+def best(day, value, reps=5):
+    return rules.BestSet(day=day, value=Decimal(value), reps=reps, seconds=None, load_kg=None)
+
+
+def test_the_line_chart_keeps_every_point_inside_the_plot():
+    series = [best(dt.date(2026, 1, 5) + dt.timedelta(days=7 * n), 20 + n) for n in range(40)]
+    chart = charts.move_chart(series, rules.LOAD, "kg", since=dt.date(2026, 1, 1), today=TODAY)
+    assert len(chart.points) == 40
+    for point in chart.points:
+        assert chart.left <= point.x <= chart.right
+        assert chart.top <= point.y <= chart.bottom
+    assert chart.points[-1].y < chart.points[0].y  # heavier is higher
+
+
+def test_the_line_chart_shows_loads_in_the_runners_unit():
+    series = [best(dt.date(2026, 11, 2), "20.411657")]
+    chart = charts.move_chart(series, rules.LOAD, "lb", since=dt.date(2026, 1, 1), today=TODAY)
+    assert chart.points[0].text == "45 lb × 5"
+    assert chart.axis_label == "lb"
+
+
+def test_the_line_chart_leaves_out_sessions_before_its_span():
+    series = [best(dt.date(2025, 6, 1), 10), best(dt.date(2026, 6, 1), 12)]
+    chart = charts.move_chart(series, rules.LOAD, "kg", since=dt.date(2025, 11, 26), today=TODAY)
+    assert [point.day for point in chart.points] == [dt.date(2026, 6, 1)]
+
+
+def test_holds_and_bodyweight_moves_read_in_seconds_and_reps():
+    hold = rules.BestSet(day=TODAY, value=45, reps=None, seconds=45, load_kg=None)
+    reps = rules.BestSet(day=TODAY, value=10, reps=10, seconds=None, load_kg=None)
+    assert charts.value_text(hold, rules.SECONDS, "kg") == "45 s"
+    assert charts.value_text(reps, rules.REPS, "kg") == "10 reps"
+
+
+def test_a_loaded_move_done_without_a_load_reads_as_no_load():
+    unloaded = rules.BestSet(day=TODAY, value=Decimal(0), reps=5, seconds=None, load_kg=None)
+    assert charts.value_text(unloaded, rules.LOAD, "kg") == "no load × 5"
