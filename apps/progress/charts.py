@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from apps.accounts.units import format_load, from_kg
 from apps.progress import rules
+from apps.progress.progression import Suggestion
 
 # Colours from static/css/app.css (--line, a light accent, --accent).
 EMPTY_FILL = "#e4e7e1"
@@ -219,6 +220,16 @@ def value_text(best: rules.BestSet, measure: str, unit: str) -> str:
     if measure == rules.SECONDS:
         return f"{best.value} s"
     return f"{best.value} reps"
+
+
+def suggestion_text(suggestion: Suggestion | None, unit: str) -> str:
+    """'35 kg × 5', '35 s', '6 reps': the progression rule's next target as the runner reads it."""
+    if suggestion is None:
+        return ""
+    target = f"{suggestion.target} s" if suggestion.measure == rules.SECONDS else None
+    if suggestion.load_kg is not None:
+        return f"{format_load(suggestion.load_kg, unit)} × {target or suggestion.target}"
+    return target or f"{suggestion.target} reps"
 
 
 def axis_label(measure: str, unit: str) -> str:

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from apps.exercises.models import Exercise
+from apps.exercises.models import Exercise, SlotOption
+from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
 from apps.progress import rules
+from apps.progress.progression import Suggestion, next_suggested_load
 from apps.training.models import SetEntry, TrainingSession
 
 
@@ -90,6 +92,7 @@ class MoveProgress:
     exercise: Exercise
     measure: str
     best_sets: list[rules.BestSet]
+    suggestion: Suggestion | None = None
 
     @property
     def latest(self) -> rules.BestSet:
@@ -135,7 +138,9 @@ HEATMAP_WEEKS = 52
 
 
 def progress_overview(user, today: dt.date | None = None) -> ProgressOverview:
-    """The progress page's numbers in two queries: the done sets, then the moves they are of."""
+    """The progress page's numbers in five queries whatever the history: the done sets, the
+    moves they are of, and what the progression rule needs for each routine move (its slot's
+    prescription and the sets of the last counted session that included it)."""
     today = today or local_today(user)
     done_sets = done_strength_sets(user)
     exercises = _exercises(row.exercise_id for row in done_sets)
@@ -149,6 +154,7 @@ def progress_overview(user, today: dt.date | None = None) -> ProgressOverview:
     all_weeks = rules.weeks(
         tallies, today=today, first_weekday=user.week_start, goal=user.weekly_goal
     )
+    suggestions = _next_loads(user, exercises) if exercises else {}
     recovery_since = rules.week_start(today, user.week_start) - dt.timedelta(weeks=RECENT_WEEKS - 1)
     return ProgressOverview(
         today=today,
@@ -166,7 +172,12 @@ def progress_overview(user, today: dt.date | None = None) -> ProgressOverview:
         ),
         days_since_last_session=rules.days_since_last_session(days, today),
         moves=[
-            MoveProgress(exercise=exercise, measure=measures[exercise.pk], best_sets=best)
+            MoveProgress(
+                exercise=exercise,
+                measure=measures[exercise.pk],
+                best_sets=best,
+                suggestion=suggestions.get(exercise.pk),
+            )
             for exercise in exercises
             if (best := digest.best_sets.get(exercise.pk))
         ],
@@ -196,3 +207,29 @@ def _exercises(ids) -> list[Exercise]:
             "slug", "name", "order", "measure", "load_kind", "per_side", "load_step"
         )
     )
+
+
+def _next_loads(user, exercises: list[Exercise]) -> dict[int, Suggestion]:
+    """The progression rule's next suggestion for each routine move among `exercises` (moves
+    imported from other apps have no prescription, so no suggestion), from the same last
+    counted sets the session player uses."""
+    # Imported here: apps.training.selectors builds on this module's counted_sessions.
+    from apps.training.selectors import last_counted_sets
+
+    prescriptions = {
+        option.exercise_id: option.slot
+        for option in SlotOption.objects.filter(
+            exercise__in=exercises, slot__routine__slug=DEFAULT_ROUTINE_SLUG
+        ).select_related("slot")
+    }
+    routine_moves = [exercise for exercise in exercises if exercise.pk in prescriptions]
+    last_sets = last_counted_sets(user, routine_moves)
+    return {
+        exercise.pk: next_suggested_load(
+            exercise=exercise,
+            prescription=prescriptions[exercise.pk],
+            last_sets=last_sets.get(exercise.pk, []),
+            unit=user.unit,
+        )
+        for exercise in routine_moves
+    }

@@ -37,6 +37,7 @@ def overview(request: HttpRequest) -> HttpResponse:
                 ),
                 "latest": charts.value_text(move.latest, move.measure, user.unit),
                 "best": charts.value_text(move.best_ever, move.measure, user.unit),
+                "next": charts.suggestion_text(move.suggestion, user.unit),
             }
         )
     return render(

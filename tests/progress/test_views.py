@@ -98,7 +98,9 @@ def test_the_progress_page_runs_a_fixed_number_of_queries(
     routine, runner, runner_client, django_assert_num_queries, weeks
 ):
     history(runner, weeks=weeks)
-    with django_assert_num_queries(4):  # session, user, done sets, their moves
+    # Session, user, done sets, their moves, the moves' slots, the last counted session with
+    # each move, and that session's sets (for the progression rule).
+    with django_assert_num_queries(7):
         response = runner_client.get(reverse("progress:overview"))
     assert response.status_code == 200
 
@@ -130,3 +132,15 @@ def test_loads_are_shown_in_the_runners_unit(routine, runner, runner_client):
     )
     body = runner_client.get(reverse("progress:overview")).content.decode()
     assert "45 lb × 5" in body
+
+
+def test_each_move_shows_the_next_suggested_load_from_the_progression_rule(
+    routine, runner, runner_client
+):
+    session = TrainingSessionFactory(user=runner)
+    squat = Exercise.objects.get(slug="squat")
+    for number in (1, 2, 3):
+        SetEntryFactory(session=session, exercise=squat, set_number=number, reps=5, load_kg=20)
+    body = runner_client.get(reverse("progress:overview")).content.decode()
+    assert '<span class="facts__label">Next time</span>22.5 kg × 5' in body
+    assert "one step up to 22.5 kg" in body
