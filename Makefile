@@ -74,3 +74,7 @@ bench: install ## Every main page at 0, 1, 5 and 20 years of history; writes doc
 bench-server: install ## Home and progress under gunicorn (2 workers) and wrk, on SQLite and PostgreSQL.
 	@bash scripts/ensure_wrk.sh
 	$(PY) -m bench.server
+
+.PHONY: bench-import
+bench-import: install ## Import a generated 10-year Strong history (~30,000 rows): time and peak memory.
+	$(PY) -m bench.imports

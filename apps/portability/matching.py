@@ -6,6 +6,7 @@ and the equipment in brackets; what matches no move becomes the runner's own cus
 """
 
 import re
+from functools import lru_cache
 
 # Routine slug -> the spellings other apps use for it (already normalised: lower case, words).
 ROUTINE_ALIASES: dict[str, tuple[str, ...]] = {
@@ -83,12 +84,14 @@ EQUIPMENT_HINTS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def normalise(name: str) -> str:
     """'Squat (Barbell)' -> 'squat'; 'Single-Leg RDL' -> 'single leg rdl'."""
     text = _BRACKETS.sub(" ", name.lower())
     return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
+@lru_cache(maxsize=4096)
 def routine_slug_for(name: str) -> str | None:
     """The routine move an exercise name from another app means, or None."""
     key = normalise(name)
@@ -102,6 +105,7 @@ def routine_slug_for(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def exercise_key(name: str) -> str:
     """One key per exercise a name will land on: two spellings of one move share a key, so the
     sets of one session get one numbering per move."""

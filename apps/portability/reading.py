@@ -104,6 +104,7 @@ class Columns:
 
     def __init__(self, names: list[str]) -> None:
         self.index = {name.lower(): position for position, name in enumerate(names)}
+        self._positions: dict[str | None, int | None] = {None: None}
 
     def has(self, name: str) -> bool:
         return name.lower() in self.index
@@ -123,9 +124,11 @@ class Columns:
             )
 
     def cell(self, row: list[str], name: str | None) -> str:
-        if name is None:
-            return ""
-        position = self.index.get(name.lower())
+        # Called for every cell of every row: the position of a name is looked up once.
+        try:
+            position = self._positions[name]
+        except KeyError:
+            position = self._positions[name] = self.index.get(name.lower())
         if position is None or position >= len(row):
             return ""
         return row[position].strip()

@@ -4,6 +4,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from decimal import Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from apps.portability.matching import exercise_key
@@ -36,6 +37,13 @@ EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 def local_datetime(text: str, zone: ZoneInfo, what: str = "date") -> dt.datetime:
     """An app's wall-clock time, read in the runner's timezone (the apps write no offset)."""
+    return _local_datetime(text, zone, what)
+
+
+@lru_cache(maxsize=8192)
+def _local_datetime(text: str, zone: ZoneInfo, what: str) -> dt.datetime:
+    # Every row of a session repeats its date: each distinct text is parsed once. A RowRejected
+    # is not cached (lru_cache stores results only), so a bad date is reported on every row.
     value = text.strip()
     parsed = None
     for pattern in DATETIME_FORMATS:
@@ -64,6 +72,7 @@ def check_plausible(moment: dt.datetime, shown: str) -> None:
 _DURATION_PART = re.compile(r"(\d+)\s*([hms])")
 
 
+@lru_cache(maxsize=1024)
 def duration(text: str) -> dt.timedelta | None:
     """Strong's '1h 5m', '45m', '30s', or plain seconds; None when absent or unreadable."""
     value = text.strip().lower()
