@@ -13,8 +13,7 @@ run: install migrate routine ## Install, migrate, load the routine, serve on htt
 	DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
 $(VENV)/bin/activate:
-	$(PYTHON_FOR_VENV) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
+	@bash scripts/make_venv.sh "$(PYTHON_FOR_VENV)" $(VENV)
 
 $(VENV)/.installed: $(VENV)/bin/activate pyproject.toml requirements.lock
 	$(PIP) install --quiet -c requirements.lock -e .
