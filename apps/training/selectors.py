@@ -9,10 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import (
-    BooleanField,
     Count,
     DecimalField,
-    Exists,
     ExpressionWrapper,
     F,
     OuterRef,
@@ -219,99 +217,126 @@ def last_counted_sets(
 
 
 def history_sessions(user: User) -> QuerySet[TrainingSession]:
-    """The runner's sessions, newest first, each with its totals computed by the database:
-    moves done, sets done (a per-side set counts once), total load moved (load x reps of every
-    done set, both sides of a per-side move) and whether it counts (DESIGN.md)."""
-    done_strength = Q(sets__done=True, sets__exercise__role=STRENGTH)
-    moved = ExpressionWrapper(
-        F("sets__load_kg") * F("sets__reps"),
-        output_field=DecimalField(max_digits=16, decimal_places=6),
-    )
-    done_strength_set = SetEntry.objects.filter(
-        session=OuterRef("pk"), done=True, exercise__role=STRENGTH
-    )
-    return (
-        TrainingSession.objects.filter(user=user)
-        .annotate(
-            moves_done=Count("sets__exercise", filter=done_strength, distinct=True),
-            sets_done=Count("sets", filter=done_strength & ~Q(sets__side=SetEntry.Side.RIGHT)),
-            load_moved_kg=Sum(moved, filter=Q(sets__done=True)),
-            counted=ExpressionWrapper(
-                Exists(done_strength_set) & Q(finished_at__isnull=False),
-                output_field=BooleanField(),
-            ),
-        )
-        .order_by("-started_at", "-id")
-    )
+    """The runner's sessions, newest first. `history_rows` adds their totals, one page at a
+    time."""
+    return TrainingSession.objects.filter(user=user).order_by("-started_at", "-id")
 
 
 @dataclass(frozen=True)
 class HistoryRow:
+    """A session with its totals: moves done, sets done (a per-side set counts once), total
+    load moved (load x reps of every done set, both sides of a per-side move), whether it counts
+    (DESIGN.md) and whether it came back-to-back."""
+
     session: TrainingSession
     local_date: dt.date
     sets_prescribed: int | None
     back_to_back: bool
+    moves_done: int = 0
+    sets_done: int = 0
+    load_moved_kg: Decimal | None = None
+    counted: bool = False
 
     @property
     def is_draft(self) -> bool:
         return self.session.is_draft
 
 
-def history_page_sessions(user: User, page_ids: QuerySet) -> QuerySet[TrainingSession]:
-    """One page of `history_sessions`: the totals are computed for the page's sessions only
-    (`page_ids` is a sliced queryset of session ids, sent as a subquery), so a page costs the
-    same whatever the history size."""
-    return history_sessions(user).filter(pk__in=page_ids)
-
-
-def session_ids(user: User) -> QuerySet:
-    """The ids of the runner's sessions, newest first: what the history paginates (counting
-    them is an index scan, not the totals of every session)."""
-    return (
-        TrainingSession.objects.filter(user=user)
-        .order_by("-started_at", "-id")
-        .values_list("pk", flat=True)
-    )
-
-
 def history_rows(user: User, sessions: Iterable[TrainingSession]) -> list[HistoryRow]:
-    """Decorates one page of `history_sessions` with what needs more than the page: the
-    back-to-back flag (from the progress rules, over the counted sessions from a few days before
-    the page's oldest) and the sets the routine prescribes. Two queries, whatever the page and
-    history size."""
+    """Each of `sessions` (one page of the history, or one session) with its totals and its
+    back-to-back flag. Two queries whatever the page and the history size: the totals of the
+    page's sessions and of the few days before the oldest of them (what the back-to-back flag
+    of the oldest depends on), and the sets the routine prescribes."""
     sessions = list(sessions)
     if not sessions:
         return []
-    flagged = back_to_back_days(user, since=min(session.started_at for session in sessions))
+    totals = _session_totals(
+        user,
+        since=min(session.started_at for session in sessions) - _back_to_back_window(user),
+        until=max(session.started_at for session in sessions),
+    )
+    counted_starts = [total.started_at for total in totals.values() if total.counted]
+    days = training_days(counted_starts, user.zone)
+    flagged = {gap.later for gap in recovery_gaps(days, user.min_rest_days) if gap.back_to_back}
     prescribed = prescribed_strength_sets()
-    return [
-        HistoryRow(
-            session=session,
-            local_date=local_date(session.started_at, user.zone),
-            sets_prescribed=prescribed.get(session.routine_id),
-            back_to_back=bool(
-                session.counted and local_date(session.started_at, user.zone) in flagged
-            ),
+    rows = []
+    for session in sessions:
+        day = local_date(session.started_at, user.zone)
+        total = totals.get(session.pk, _NO_SETS)
+        counted = total.counted and session.finished_at is not None
+        rows.append(
+            HistoryRow(
+                session=session,
+                local_date=day,
+                sets_prescribed=prescribed.get(session.routine_id),
+                back_to_back=counted and day in flagged,
+                moves_done=total.moves_done,
+                sets_done=total.sets_done,
+                load_moved_kg=total.load_moved_kg,
+                counted=counted,
+            )
         )
-        for session in sessions
-    ]
+    return rows
 
 
-def back_to_back_days(user: User, *, since: dt.datetime | None = None) -> set[dt.date]:
-    """Local dates of counted sessions that came too soon after the previous training day.
+@dataclass(frozen=True)
+class _Totals:
+    started_at: dt.datetime | None
+    finished: bool
+    moves_done: int
+    sets_done: int
+    load_moved_kg: Decimal | None
 
-    With `since`, only the days from `since` on are answered for, and only the sessions from a
-    few days before it are read: a day is back-to-back only when the previous training day is at
-    most `min_rest_days` days earlier (DESIGN.md, "Recovery gap"), so that window holds every
-    session the answer depends on, whatever the history size."""
-    sessions = counted_sessions(user)
-    if since is not None:
-        # One more day than the rest needs covers the local day boundary and a DST shift.
-        window = dt.timedelta(days=user.min_rest_days + 2)
-        sessions = sessions.filter(started_at__gte=since - window)
-    starts = sessions.order_by("started_at").values_list("started_at", flat=True)
-    days = training_days(starts, user.zone)
-    return {gap.later for gap in recovery_gaps(days, user.min_rest_days) if gap.back_to_back}
+    @property
+    def counted(self) -> bool:
+        # DESIGN.md: finished, with at least one done set of a strength move.
+        return self.finished and self.moves_done > 0
+
+
+_NO_SETS = _Totals(started_at=None, finished=False, moves_done=0, sets_done=0, load_moved_kg=None)
+
+
+def _back_to_back_window(user: User) -> dt.timedelta:
+    """How far before a session its back-to-back flag looks: a day is back-to-back only when the
+    previous training day is at most `min_rest_days` days earlier (DESIGN.md, "Recovery gap");
+    one more day covers the local day boundary and a daylight-saving shift."""
+    return dt.timedelta(days=user.min_rest_days + 2)
+
+
+def _session_totals(user: User, *, since: dt.datetime, until: dt.datetime) -> dict[int, _Totals]:
+    """The done-set totals of the runner's sessions started between `since` and `until`, by
+    session id, grouped by the database in one query."""
+    strength = Q(exercise__role=STRENGTH)
+    moved = ExpressionWrapper(
+        F("load_kg") * F("reps"), output_field=DecimalField(max_digits=16, decimal_places=6)
+    )
+    rows = (
+        SetEntry.objects.filter(
+            session__user=user,
+            session__started_at__gte=since,
+            session__started_at__lte=until,
+            done=True,
+        )
+        .values("session_id", "session__started_at", "session__finished_at")
+        .annotate(
+            moves=Count("exercise_id", filter=strength, distinct=True),
+            sets=Count("id", filter=strength & ~Q(side=SetEntry.Side.RIGHT)),
+            load=Sum(moved),
+        )
+        .values_list(
+            "session_id", "session__started_at", "session__finished_at", "moves", "sets", "load"
+        )
+    )
+    return {
+        session_id: _Totals(
+            started_at=started_at,
+            finished=finished_at is not None,
+            moves_done=moves,
+            sets_done=sets,
+            load_moved_kg=load,
+        )
+        for session_id, started_at, finished_at, moves, sets, load in rows
+    }
 
 
 def prescribed_strength_sets() -> dict[int, int]:

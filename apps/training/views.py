@@ -225,10 +225,9 @@ def log_past(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
-    paginator = Paginator(selectors.session_ids(request.user), HISTORY_PAGE_SIZE)
+    paginator = Paginator(selectors.history_sessions(request.user), HISTORY_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    sessions = selectors.history_page_sessions(request.user, page.object_list)
-    rows = selectors.history_rows(request.user, sessions)
+    rows = selectors.history_rows(request.user, page.object_list)
     return render(request, "training/history.html", {"page": page, "rows": rows})
 
 
