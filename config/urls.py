@@ -8,6 +8,7 @@ urlpatterns = [
     path("", progress_views.home, name="home"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("settings/tokens/", include("apps.api.token_urls")),
     path("settings/", include("apps.accounts.urls")),
     path("settings/", include("apps.portability.urls")),
     path("routine/", include("apps.exercises.urls")),

@@ -5,3 +5,7 @@ class ApiConfig(AppConfig):
     name = "apps.api"
     label = "api"
     verbose_name = "API"
+
+    def ready(self) -> None:
+        # Registers the token scheme with drf-spectacular before any schema is generated.
+        from apps.api import authentication  # noqa: F401

@@ -27,18 +27,21 @@ def routine_with_slots(slug: str = DEFAULT_ROUTINE_SLUG) -> Routine:
 
 def exercise_detail(slug: str) -> Exercise:
     """One routine move with its cues, variations and the slots that prescribe it."""
-    return get_object_or_404(
-        routine_exercises().prefetch_related(
-            Prefetch("cues", queryset=Cue.objects.order_by("order", "id")),
-            Prefetch(
-                "variations",
-                queryset=Variation.objects.select_related("variant").order_by("order"),
-            ),
-            Prefetch(
-                "variant_of",
-                queryset=Variation.objects.select_related("exercise").order_by("order"),
-            ),
-            Prefetch("slot_options", queryset=SlotOption.objects.select_related("slot")),
+    return get_object_or_404(routine_exercises_detailed(), slug=slug)
+
+
+def routine_exercises_detailed() -> QuerySet[Exercise]:
+    """The routine's moves with their cues, variations and prescribing slots prefetched: a
+    fixed number of queries for one move or all of them."""
+    return routine_exercises().prefetch_related(
+        Prefetch("cues", queryset=Cue.objects.order_by("order", "id")),
+        Prefetch(
+            "variations",
+            queryset=Variation.objects.select_related("variant").order_by("order"),
         ),
-        slug=slug,
+        Prefetch(
+            "variant_of",
+            queryset=Variation.objects.select_related("exercise").order_by("order"),
+        ),
+        Prefetch("slot_options", queryset=SlotOption.objects.select_related("slot")),
     )

@@ -1,0 +1,108 @@
+"""me/: the runner's profile and settings, validated exactly as the settings page validates them
+(apps/accounts/forms.SettingsForm runs on every write)."""
+
+import copy
+import datetime as dt
+
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import generics, serializers
+
+from apps.accounts.forms import SettingsForm
+from apps.accounts.models import User
+from apps.api.common import VALIDATION_ERROR_EXAMPLE, StrictModelSerializer
+
+UNIT_HELP = (
+    "How the runner's pages show and take loads: `kg` or `lb`. The API itself always speaks "
+    "kilograms (every load field is `load_kg`, up to 6 decimals), whatever this says; convert "
+    "with 1 lb = 0.45359237 kg when showing loads to a runner who prefers pounds."
+)
+
+
+class MeSerializer(StrictModelSerializer):
+    class Meta:
+        model = User
+        fields = ["email", *SettingsForm.Meta.fields]
+        read_only_fields = ["email"]
+        extra_kwargs = {"unit": {"help_text": UNIT_HELP}}
+
+    def validate(self, attrs: dict) -> dict:
+        # The settings page's form is the one definition of valid settings; run it on the
+        # current values overlaid with this request's, on a copy so nothing changes until save.
+        values = {name: getattr(self.instance, name) for name in SettingsForm.Meta.fields}
+        values.update(attrs)
+        form = SettingsForm(
+            data={name: _as_form_value(value) for name, value in values.items()},
+            instance=copy.copy(self.instance),
+        )
+        if not form.is_valid():
+            raise serializers.ValidationError(
+                {field: list(messages) for field, messages in form.errors.items()}
+            )
+        return attrs
+
+    def update(self, instance: User, validated_data: dict) -> User:
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        if validated_data:
+            instance.save(update_fields=list(validated_data))
+        instance.__dict__.pop("zone", None)
+        return instance
+
+
+def _as_form_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+ME_EXAMPLE = OpenApiExample(
+    "A runner in pounds",
+    value={
+        "email": "runner@example.com",
+        "name": "Sam",
+        "unit": "lb",
+        "timezone": "Europe/London",
+        "week_start": 0,
+        "weekly_goal": 2,
+        "min_rest_days": 1,
+        "rest_timer_seconds": 90,
+        "long_run_weekday": 6,
+        "race_date": None,
+    },
+    response_only=True,
+)
+
+
+class MeView(generics.RetrieveUpdateAPIView):
+    serializer_class = MeSerializer
+
+    def get_object(self) -> User:
+        return self.request.user
+
+    @extend_schema(
+        summary="Your profile and settings",
+        description="Units, timezone, week start, weekly goal and minimum rest: the settings "
+        "every rule (weeks, streaks, recovery) is computed with.",
+        examples=[ME_EXAMPLE],
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Replace your settings",
+        description="Fields left out keep their value. Validated like the settings page.",
+        examples=[ME_EXAMPLE, VALIDATION_ERROR_EXAMPLE],
+    )
+    def put(self, request, *args, **kwargs):
+        return super().put(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Change some settings",
+        description='Send only what changes, e.g. `{"unit": "lb"}`. Validated like the '
+        "settings page.",
+        examples=[ME_EXAMPLE, VALIDATION_ERROR_EXAMPLE],
+    )
+    def patch(self, request, *args, **kwargs):
+        return super().patch(request, *args, **kwargs)

@@ -1,0 +1,87 @@
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_shows_the_runners_settings(runner_api, runner):
+    body = runner_api.get("/api/v1/me/").json()
+
+    assert body == {
+        "email": runner.email,
+        "name": runner.name,
+        "unit": "kg",
+        "timezone": "Europe/London",
+        "week_start": 0,
+        "weekly_goal": 2,
+        "min_rest_days": 1,
+        "rest_timer_seconds": 90,
+        "long_run_weekday": None,
+        "race_date": None,
+    }
+
+
+def test_a_runner_switches_to_pounds_and_sunday_weeks(runner_api, runner):
+    response = runner_api.patch(
+        "/api/v1/me/", {"unit": "lb", "week_start": 6, "timezone": "America/St_Johns"}
+    )
+
+    assert response.status_code == 200
+    runner.refresh_from_db()
+    assert (runner.unit, runner.week_start, runner.timezone) == ("lb", 6, "America/St_Johns")
+    assert response.json()["timezone"] == "America/St_Johns"
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"weekly_goal": 1}, "weekly_goal"),
+        ({"weekly_goal": 8}, "weekly_goal"),
+        ({"min_rest_days": 4}, "min_rest_days"),
+        ({"rest_timer_seconds": 99999999999999999999}, "rest_timer_seconds"),
+        ({"timezone": "Mars/Olympus"}, "timezone"),
+        ({"unit": "stone"}, "unit"),
+        ({"week_start": 2}, "week_start"),
+        ({"name": "x" * 151}, "name"),
+        ({"race_date": "2001-01-01"}, "race_date"),
+        ({"race_date": "soon"}, "race_date"),
+        ({"weekly_goal": "two"}, "weekly_goal"),
+        ({"colour": "blue"}, "colour"),
+    ],
+)
+def test_it_rejects_what_the_settings_page_rejects(runner_api, runner, change, field):
+    response = runner_api.patch("/api/v1/me/", change)
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == [field]
+    runner.refresh_from_db()
+    assert runner.weekly_goal == 2
+    assert runner.unit == "kg"
+
+
+def test_it_rejects_a_past_race_date_with_the_settings_pages_message(runner_api):
+    response = runner_api.patch("/api/v1/me/", {"race_date": "2001-01-01"})
+
+    assert response.json()["errors"]["race_date"] == [
+        "The race date is in the past. Clear it or pick a new one."
+    ]
+
+
+def test_a_runner_sets_and_clears_a_race_date(runner_api, runner):
+    race = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    assert runner_api.patch("/api/v1/me/", {"race_date": race}).json()["race_date"] == race
+
+    assert runner_api.patch("/api/v1/me/", {"race_date": None}).status_code == 200
+    runner.refresh_from_db()
+    assert runner.race_date is None
+
+
+def test_the_email_cannot_be_changed_here(runner_api, runner):
+    body = runner_api.get("/api/v1/me/").json()
+
+    response = runner_api.put("/api/v1/me/", {**body, "email": "new@example.com", "unit": "lb"})
+
+    assert response.status_code == 200
+    runner.refresh_from_db()
+    assert (runner.email, runner.unit) == (body["email"], "lb")
