@@ -258,6 +258,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None},
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "apps.api.common.forbid_additional_properties",
+    ],
 }
 
 # HTTPS hardening: on when the site is served over HTTPS (LEGWORK_HTTPS=true, see the README's

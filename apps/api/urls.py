@@ -1,9 +1,21 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
 from apps.api import content, profile
 from apps.api.docs import SwaggerDocsView
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
+@permission_classes([AllowAny])
+def api_not_found(request, *args, **kwargs):
+    raise NotFound("No such API endpoint. The endpoints are listed at /api/docs/.")
+
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
@@ -20,4 +32,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SwaggerDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("v1/imports/", include("apps.portability.api_urls")),
+    # Anything else under /api/ is a JSON 404, not the site's HTML page.
+    re_path(r"^.*$", api_not_found),
 ]

@@ -21,3 +21,12 @@ def runner_api(runner_token):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {runner_token}")
     return client
+
+
+@pytest.fixture
+def settings_override_rates(settings):
+    """Rates high enough for a property-based run's burst of requests."""
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
+    }

@@ -81,3 +81,55 @@ def test_an_unsupported_method_is_a_json_405(runner_api):
 
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"name": 1167868}, "Expected a string."),
+        ({"weekly_goal": "3"}, "Expected a whole number."),
+        ({"weekly_goal": 3.5}, "Expected a whole number."),
+        ({"weekly_goal": True}, "Expected a whole number."),
+        ({"week_start": "6"}, "Expected a number."),
+        ({"unit": 1}, "Expected a string."),
+        ({"race_date": 20300101}, "Expected a string."),
+    ],
+)
+def test_a_value_of_the_wrong_json_type_is_a_400(runner_api, change, message):
+    response = runner_api.patch("/api/v1/me/", change)
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {next(iter(change)): [message]}
+
+
+def test_an_unknown_api_path_is_a_json_404(runner_api):
+    response = runner_api.get("/api/v1/nothing-here/")
+
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("page=0", "page"),
+        ("page=abc", "page"),
+        ("page=", "page"),
+        ("page=1&page=2", "page"),
+        ("page_size=101", "page_size"),
+        ("page_size=0", "page_size"),
+        ("page_size=true", "page_size"),
+    ],
+)
+def test_a_bad_page_parameter_is_a_400_naming_it(api_client, routine, query, field):
+    response = api_client.get(f"/api/v1/exercises/?{query}")
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == [field]
+
+
+def test_the_schema_declares_that_request_bodies_take_no_other_fields(api_client):
+    schema = api_client.get("/api/schema/?format=json", HTTP_ACCEPT="application/json")
+
+    components = schema.json()["components"]["schemas"]
+    assert components["PatchedMeRequest"]["additionalProperties"] is False
