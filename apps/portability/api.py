@@ -82,7 +82,8 @@ class ImportUploadView(APIView):
                 restore_profile=data["restore_profile"],
             )
         except FileRejected as rejected:
-            return Response({"file": [str(rejected)]}, status=status.HTTP_400_BAD_REQUEST)
+            # The API's one error shape (apps/api/exceptions.py): a 400 naming the field.
+            raise serializers.ValidationError({"file": [str(rejected)]}) from rejected
         body = PendingImportSerializer(pending, context={"request": request}).data
         return Response(body, status=status.HTTP_201_CREATED)
 
@@ -110,7 +111,8 @@ class ImportCommitView(APIView):
         try:
             result = services.import_commit(user=request.user, pending=pending)
         except FileRejected as rejected:
-            return Response({"file": [str(rejected)]}, status=status.HTTP_400_BAD_REQUEST)
+            # The API's one error shape (apps/api/exceptions.py): a 400 naming the field.
+            raise serializers.ValidationError({"file": [str(rejected)]}) from rejected
         return Response(ImportResultSerializer(result).data)
 
 

@@ -49,20 +49,20 @@ def test_the_same_file_twice_over_the_api_adds_nothing(runner_client):
 def test_a_bad_file_is_a_400_with_a_field_map(runner_client):
     response = post_file(runner_client, b"name,email\nAda,ada@example.com\n")
     assert response.status_code == 400
-    assert "not an export Legwork knows" in response.json()["file"][0]
+    assert "not an export Legwork knows" in response.json()["errors"]["file"][0]
     assert not PendingImport.objects.exists()
 
 
 def test_an_oversized_file_is_a_400(runner_client):
     response = post_file(runner_client, b"a" * (10 * 1024 * 1024 + 1))
     assert response.status_code == 400
-    assert "up to 10 MB" in response.json()["file"][0]
+    assert "up to 10 MB" in response.json()["errors"]["file"][0]
 
 
 def test_no_file_is_a_400(runner_client):
     response = runner_client.post(URL, {"unit": "kg"})
     assert response.status_code == 400
-    assert "file" in response.json()
+    assert "file" in response.json()["errors"]
 
 
 def test_the_preview_can_be_read_again_and_cancelled(runner_client):
@@ -82,4 +82,4 @@ def test_another_runners_import_is_not_found(client, runner, stranger, preview):
 
 
 def test_the_api_needs_a_signed_in_runner(client):
-    assert client.post(URL, {}).status_code == 403
+    assert client.post(URL, {}).status_code == 401
