@@ -10,7 +10,9 @@ def test_a_new_runner_signs_up_reads_the_routine_and_switches_to_pounds(page, si
     page.get_by_label("Password", exact=True).fill("a-long-pass-phrase-9")
     page.get_by_label("Password (again)").fill("a-long-pass-phrase-9")
     page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("link", name="Progress")).to_be_visible()
+    expect(
+        page.get_by_role("navigation", name="Main").get_by_role("link", name="Progress")
+    ).to_be_visible()
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Routine").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Strength for runners")
