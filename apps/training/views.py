@@ -118,7 +118,8 @@ def move_skip(request: HttpRequest, pk: int, exercise_id: int) -> HttpResponse:
 def slot_choose(request: HttpRequest, pk: int, slot_id: int) -> HttpResponse:
     session = _own_draft(request, pk)
     slot = get_object_or_404(RoutineSlot, pk=slot_id, routine_id=session.routine_id)
-    exercise = Exercise.objects.filter(pk=request.POST.get("exercise") or 0).first()
+    choice = request.POST.get("exercise", "")
+    exercise = Exercise.objects.filter(pk=int(choice)).first() if choice.isdigit() else None
     if exercise is None:
         messages.error(request, "Pick one of the options.")
         return redirect("training:player", pk=session.pk)

@@ -128,8 +128,8 @@
     form.classList.toggle("set-row--done", done);
     var status = form.querySelector("[data-set-status]");
     if (status) status.textContent = done ? "✓ Done" : "Saved, not done";
-    var button = form.querySelector("[data-tick]");
-    if (button) button.textContent = done ? "Update" : "Done";
+    var label = form.querySelector("[data-tick-label]");
+    if (label) label.textContent = done ? "Update" : "Done";
     var move = form.closest("[data-move]");
     if (move) {
       var count = move.querySelector("[data-sets-done]");

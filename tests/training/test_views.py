@@ -466,3 +466,18 @@ def test_a_sessions_page_takes_a_fixed_number_of_queries(
     with django_assert_num_queries(6):
         response = runner_client.get(reverse("training:session_detail", args=[session.pk]))
     assert response.status_code == 200
+
+
+def test_a_set_number_out_of_range_is_refused(runner_client, draft, squat):
+    response = runner_client.post(set_url(draft, squat, 51), squat_post(51), **JSON)
+    assert response.status_code == 400
+    assert not SetEntry.objects.exists()
+
+
+def test_a_choice_that_is_not_a_number_is_refused_politely(runner_client, draft):
+    slot = RoutineSlot.objects.get(title__startswith="Deadlift")
+    response = runner_client.post(
+        reverse("training:slot_choose", args=[draft.pk, slot.pk]), {"exercise": "abc"}
+    )
+    assert response.status_code == 302
+    assert not SlotChoice.objects.exists()
