@@ -2,8 +2,10 @@
 hold, a loaded move with a changed load), reload mid-session, finish, find it in history with
 the right totals, then see the progressed loads suggested next time."""
 
+import datetime as dt
 import re
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from apps.training.models import SetEntry, TrainingSession
@@ -111,3 +113,67 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     expect(move(page, "lateral-lunge").get_by_label("Load (kg)").first).to_have_value("3")
     expect(move(page, "plank").get_by_label("Seconds").first).to_have_value("35")
     expect(move(page, "deadbug").get_by_label("Left (reps)").first).to_have_value("6")
+
+
+def test_a_runner_in_pounds_logs_yesterday_then_is_warned_switches_skips_and_abandons(
+    page, site, screenshot
+):
+    runner = UserFactory(email="pounds.runner@example.com", unit="lb")
+    sign_in(page, site, runner.email)
+
+    # Log yesterday's session, trained without the phone: squat 45 lb, three sets.
+    page.goto(f"{site}/train/")
+    page.get_by_role("link", name="Log a past session").click()
+    yesterday = (timezone.localtime(timezone=runner.zone) - dt.timedelta(days=1)).replace(hour=7)
+    page.get_by_label("Date and time").fill(yesterday.strftime("%Y-%m-%dT%H:%M"))
+    squat = page.locator("#past-move-squat")
+    for number in range(3):
+        squat.get_by_label("Load (lb)").nth(number).fill("45")
+        squat.get_by_label("Done").nth(number).check()
+    page.get_by_role("button", name="Save past session").click()
+    expect(page.get_by_text("Past session saved.")).to_be_visible()
+    expect(page.get_by_role("cell", name="45 lb")).to_have_count(3)
+
+    # Correct one set from the session's page.
+    page.get_by_role("link", name="Edit set 3 of Squat").click()
+    page.get_by_label("Reps").fill("4")
+    page.get_by_role("button", name="Save set").click()
+    expect(page.get_by_text("Set updated.")).to_be_visible()
+
+    # Today: the back-to-back warning, which does not block.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Train").click()
+    expect(page.get_by_text("You trained yesterday")).to_be_visible()
+    page.get_by_role("button", name="Start today's session").click()
+
+    # Set 3 fell short, so the squat stays at 45 lb.
+    expect(move(page, "squat").get_by_label("Load (lb)").first).to_have_value("45")
+    expect(move(page, "squat").get_by_text("Set 3 fell short last time")).to_be_visible()
+
+    # Switch the deadlift slot to the kettlebell swing: lightest bell, 10 lb; remembered.
+    page.get_by_label("Today's choice").first.select_option(label="Kettlebell swing")
+    page.locator("#move-deadlift").get_by_role("button", name="Switch").click()
+    swing = move(page, "kettlebell-swing")
+    expect(swing.get_by_label("Load (lb)").first).to_have_value("10")
+    page.reload()
+    expect(move(page, "kettlebell-swing")).to_be_visible()
+
+    # Skip the plank; take the skip back.
+    move(page, "plank").get_by_role("button", name="Skip this move").click()
+    expect(move(page, "plank").get_by_text("skipped")).to_be_visible()
+    move(page, "plank").get_by_role("button", name="Do it after all").click()
+    expect(move(page, "plank").get_by_label("Seconds")).to_have_count(3)
+
+    # Abandon after confirming: the draft is gone, yesterday's session stays.
+    page.get_by_role("link", name="Abandon").click()
+    screenshot(page, "training-abandon")
+    page.get_by_role("button", name="Abandon and delete").click()
+    expect(page.get_by_text("Session abandoned")).to_be_visible()
+    assert TrainingSession.objects.filter(user=runner).count() == 1
+    assert not TrainingSession.objects.filter(user=runner, finished_at=None).exists()
+
+    # Delete yesterday's session from history, after confirming.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="History").click()
+    page.locator(".history-row").first.get_by_role("link").click()
+    page.get_by_role("link", name="Delete session").click()
+    page.get_by_role("button", name="Delete session").click()
+    expect(page.get_by_text("No sessions yet.")).to_be_visible()
