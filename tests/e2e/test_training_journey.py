@@ -17,7 +17,7 @@ def sign_in(page, site, email):
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", DEFAULT_PASSWORD)
     page.locator("main button[type=submit]").click()
-    expect(page.get_by_role("link", name="Progress")).to_be_visible()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def move(page, slug):
