@@ -159,3 +159,34 @@ def test_windows_line_endings_and_a_quoted_multiline_note_keep_line_numbers(runn
         + "2025-01-06 07:00:00,A,,Squat,1,-1,5,0,0,,,\r\n"
     ).encode()
     assert preview(runner, content).summary["skipped"][0]["where"] == "line 4"
+
+
+def test_deeply_nested_json_is_refused(runner, preview):
+    assert "nested too deeply" in rejected(preview, runner, b"[" * 100_000 + b"]" * 100_000)
+
+
+def test_a_legwork_session_whose_sets_are_not_a_list_is_skipped(runner, preview):
+    content = (
+        b'{"format": "legwork", "version": 1, "sessions": '
+        b'[{"started_at": "2025-01-06T07:00:00+00:00", "sets": 5}]}'
+    )
+    summary = preview(runner, content).summary
+    assert summary["skipped"] == [{"where": "session 1", "reason": "its sets are not a list"}]
+
+
+@pytest.mark.parametrize("zone", ["America/Los_Angeles", "Pacific/Auckland"])
+def test_dates_at_the_ends_of_the_calendar_are_rejected_not_crashed_on(preview, zone):
+    from tests.factories import UserFactory
+
+    runner = UserFactory(timezone=zone)
+    summary = preview(
+        runner,
+        strong(
+            "9999-12-31 23:59:59,A,,Squat,1,50,5,0,0,,,",
+            "0001-01-01 00:00:00,A,,Squat,1,50,5,0,0,,,",
+        ),
+    ).summary
+    assert [row["reason"].split(" is ")[1] for row in summary["skipped"]] == [
+        "in the future",
+        "before 1970",
+    ]

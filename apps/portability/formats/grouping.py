@@ -63,9 +63,14 @@ def _local_datetime(text: str, zone: ZoneInfo, what: str) -> dt.datetime:
 
 
 def check_plausible(moment: dt.datetime, shown: str) -> None:
-    if moment > dt.datetime.now(dt.UTC) + FUTURE_SLACK:
+    try:
+        in_future = moment > dt.datetime.now(dt.UTC) + FUTURE_SLACK
+        too_early = moment < EARLIEST
+    except OverflowError:  # year 9999 west of Greenwich, or year 1 east of it
+        in_future, too_early = moment.year > 1970, moment.year <= 1970
+    if in_future:
         raise RowRejected(f"date {shown} is in the future")
-    if moment < EARLIEST:
+    if too_early:
         raise RowRejected(f"date {shown} is before 1970")
 
 

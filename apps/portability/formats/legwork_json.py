@@ -60,6 +60,8 @@ MAX_LOAD = Decimal("500")
 def parse(text: str) -> ParsedFile:
     try:
         document = json.loads(text)
+    except RecursionError:
+        raise FileRejected("This JSON file is nested too deeply to be a Legwork export.") from None
     except json.JSONDecodeError as error:
         raise FileRejected(
             f"This JSON file is not valid (line {error.lineno}: {error.msg}). Upload the file "
@@ -154,8 +156,11 @@ def _session(item, parsed: ParsedFile, number: int) -> ParsedSession:
         warmup_done=bool(item.get("warmup_done", False)),
         routine_slug=item.get("routine") if isinstance(item.get("routine"), str) else "",
     )
+    entries = item.get("sets") or []
+    if not isinstance(entries, list):
+        raise RowRejected("its sets are not a list")
     seen: set[tuple] = set()
-    for set_number, entry in enumerate(item.get("sets") or [], start=1):
+    for set_number, entry in enumerate(entries, start=1):
         where = f"session {number}, set {set_number}"
         try:
             parsed_set = _set(entry, parsed)
