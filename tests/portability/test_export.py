@@ -12,7 +12,7 @@ from django.http import StreamingHttpResponse
 
 from apps.accounts.units import to_kg
 from apps.exercises.models import Exercise
-from apps.portability.exporting import CSV_COLUMNS
+from apps.portability.exporting import CSV_COLUMNS, session_chunks
 from tests.factories import ExerciseFactory, SetEntryFactory, TrainingSessionFactory
 
 pytestmark = pytest.mark.usefixtures("routine")
@@ -139,3 +139,17 @@ def test_the_json_export_queries_per_chunk_not_per_session(
     response = runner_client.get("/settings/export/legwork.json")
     with django_assert_max_num_queries(4):  # custom exercises, sessions, their sets
         b"".join(response.streaming_content)
+
+
+def test_sessions_are_read_in_chunks_by_start_then_id_without_gaps_or_repeats(runner):
+    same_start = dt.datetime(2024, 5, 1, 7, 0, 0, 123456, tzinfo=dt.UTC)
+    made = [TrainingSessionFactory(user=runner, started_at=same_start) for _ in range(3)]
+    made += [
+        TrainingSessionFactory(user=runner, started_at=dt.datetime(2024, 4, day, tzinfo=dt.UTC))
+        for day in (3, 1, 2)
+    ]
+    chunks = list(session_chunks(runner, size=2))
+    assert [len(chunk) for chunk in chunks] == [2, 2, 2]
+    read = [session["id"] for chunk in chunks for session in chunk]
+    expected = sorted(made, key=lambda session: (session.started_at, session.pk))
+    assert read == [session.pk for session in expected]
