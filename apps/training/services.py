@@ -108,6 +108,31 @@ def set_log(
     return entry
 
 
+def set_row_log(
+    *,
+    session: TrainingSession,
+    exercise: Exercise,
+    set_number: int,
+    sides: dict[str, dict],
+    now: dt.datetime | None = None,
+) -> list[SetEntry]:
+    """Saves one row of the player: every side of one set (left and right of a per-side move,
+    which count as one set) at once, or none of them. `sides` maps a side ("" for a move not
+    done per side) to set_log's values (reps/seconds/breaths, load_kg, done)."""
+    with transaction.atomic():
+        return [
+            set_log(
+                session=session,
+                exercise=exercise,
+                set_number=set_number,
+                side=side,
+                now=now,
+                **values,
+            )
+            for side, values in sides.items()
+        ]
+
+
 def set_add(*, session: TrainingSession, exercise: Exercise) -> list[SetEntry]:
     """An extra set after the prescribed ones (or after the last extra): saved at once, not yet
     done, so it is still there after a reload. A per-side move gets a left and a right entry."""

@@ -75,16 +75,14 @@ def set_save(request: HttpRequest, pk: int, exercise_id: int, number: int) -> Ht
         form.add_error(None, "That set number is out of range.")
     if form.is_valid():
         try:
-            for side in sides:
-                services.set_log(
-                    session=session,
-                    exercise=exercise,
-                    set_number=number,
-                    side=side,
-                    **form.values(side),
-                )
+            services.set_row_log(
+                session=session,
+                exercise=exercise,
+                set_number=number,
+                sides={side: form.values(side) for side in sides},
+            )
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
     if not form.is_valid():
         if _wants_json(request):
             return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
@@ -181,22 +179,7 @@ def log_past(request: HttpRequest) -> HttpResponse:
     form = PastSessionForm(
         data, initial={"started_at": timezone.localtime().replace(second=0, microsecond=0)}
     )
-    rows = [
-        (
-            move,
-            row,
-            SetForm(
-                data,
-                prefix=_prefix(move.exercise, row.number),
-                exercise=move.exercise,
-                unit=unit,
-                sides=_sides(move.exercise),
-                initial={**SetForm.initial_for(move.exercise, unit, row.cells), "done": False},
-            ),
-        )
-        for move in plan
-        for row in move.rows
-    ]
+    rows = _past_rows(plan, data, unit)
     if request.method == "POST" and form.is_valid() and all(f.is_valid() for *_, f in rows):
         sets = [
             services.SetInput(
@@ -212,7 +195,7 @@ def log_past(request: HttpRequest) -> HttpResponse:
         try:
             session = services.session_log_past(user=request.user, sets=sets, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             messages.success(request, "Past session saved.")
             return redirect(session)
@@ -252,7 +235,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.session_update(session=session, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             messages.success(request, "Session updated.")
             return redirect(session)
@@ -289,7 +272,7 @@ def set_edit(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
         try:
             services.set_update(entry=entry, **form.values(entry.side))
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             messages.success(request, "Set updated.")
             return redirect(session)
@@ -372,6 +355,35 @@ def _set_state(session: TrainingSession, form: SetForm) -> dict:
         "rest_seconds": session.user.rest_timer_seconds,
         "now": int(timezone.now().timestamp() * 1000),
     }
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """A service's refusal, shown beside the form's field it names, else above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for name, messages_ in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, messages_)
+
+
+def _past_rows(plan, data, unit: str) -> list[tuple]:
+    """(move, row, SetForm) for every row of the past-session form; rows start not done."""
+    return [
+        (
+            move,
+            row,
+            SetForm(
+                data,
+                prefix=_prefix(move.exercise, row.number),
+                exercise=move.exercise,
+                unit=unit,
+                sides=_sides(move.exercise),
+                initial={**SetForm.initial_for(move.exercise, unit, row.cells), "done": False},
+            ),
+        )
+        for move in plan
+        for row in move.rows
+    ]
 
 
 def _group_rows(rows):

@@ -4,6 +4,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.training import services
@@ -268,3 +270,41 @@ def test_start_time_may_be_up_to_a_day_ahead():
     services.check_start_time(now + dt.timedelta(days=1), now=now)
     with pytest.raises(ValidationError):
         services.check_start_time(now + dt.timedelta(days=1, seconds=1), now=now)
+
+
+def test_a_per_side_row_is_saved_whole_or_not_at_all(draft, lunge):
+    with pytest.raises(ValidationError):
+        services.set_row_log(
+            session=draft,
+            exercise=lunge,
+            set_number=1,
+            sides={"left": {"reps": 5}, "right": {"reps": 500}},
+        )
+    assert not draft.sets.exists()
+
+
+def test_a_row_saves_both_sides_of_a_per_side_set(draft, lunge):
+    entries = services.set_row_log(
+        session=draft,
+        exercise=lunge,
+        set_number=2,
+        sides={"left": {"reps": 5, "load_kg": Decimal(4)}, "right": {"reps": 4}},
+    )
+    assert [(e.side, e.reps) for e in entries] == [("left", 5), ("right", 4)]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    writes=st.lists(
+        st.tuples(st.integers(1, 4), st.integers(0, 100), st.booleans()), min_size=1, max_size=8
+    )
+)
+def test_any_sequence_of_ticks_leaves_one_row_per_set_holding_the_last_values(draft, squat, writes):
+    draft.sets.all().delete()
+    for number, reps, done in writes:
+        services.set_log(session=draft, exercise=squat, set_number=number, reps=reps, done=done)
+    last = {number: (reps, done) for number, reps, done in writes}
+    saved = {e.set_number: (e.reps, e.done) for e in draft.sets.all()}
+    assert saved == last
