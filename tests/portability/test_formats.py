@@ -161,3 +161,31 @@ def test_it_reads_fitnotes_time_as_seconds():
 )
 def test_every_sample_has_several_sessions(name):
     assert len(read(name).sessions) >= 2
+
+
+def test_it_reads_the_older_fitnotes_header_with_the_unit_in_it():
+    content = b"Date,Exercise,Category,Weight (lbs),Reps\n2024-11-04,Deadlift,Back,135,5\n"
+    parsed = read_upload(content, unit="kg", keep_warmups=True, zone=LONDON)
+    assert parsed.sessions[0].sets[0].load_kg == to_kg(135, "lb")
+
+
+def test_it_reads_hevy_times_written_in_iso_format():
+    content = (
+        b"title,start_time,end_time,exercise_title,set_index,set_type,weight_kg,reps\n"
+        b"A,2025-07-26 07:06:00,2025-07-26 07:50:00,Squat (Barbell),0,normal,50,5\n"
+    )
+    parsed = read_upload(content, unit="kg", keep_warmups=True, zone=LONDON)
+    assert parsed.sessions[0].started_at.isoformat() == "2025-07-26T07:06:00+01:00"
+
+
+def test_it_reads_wall_clock_times_in_the_runners_timezone():
+    parsed = read_upload(
+        sample("hevy_kg.csv"), unit="kg", keep_warmups=True, zone=ZoneInfo("America/Chicago")
+    )
+    assert parsed.sessions[0].started_at.isoformat() == "2025-07-26T07:06:00-05:00"
+
+
+def test_a_tab_separated_export_is_read():
+    text = sample("fitnotes.csv").decode().replace(",", "\t")
+    parsed = read_upload(text.encode(), unit="kg", keep_warmups=True, zone=LONDON)
+    assert len(parsed.sessions) == 3

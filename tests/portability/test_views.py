@@ -163,3 +163,19 @@ def test_deleting_the_account_removes_all_the_runners_data(runner_client, runner
     assert not PendingImport.objects.exists()
     assert list(SetEntry.objects.all()) == [kept]
     assert not response.context["user"].is_authenticated
+
+
+def test_the_runner_can_leave_warmup_sets_out(runner_client, runner):
+    upload(runner_client, sample("hevy_kg.csv"), warmups="skip")
+    pending = PendingImport.objects.get(user=runner)
+    assert pending.summary["warmups_left_out"] == 1
+    runner_client.post(reverse("portability:import_confirm", args=[pending.pk]))
+    assert SetEntry.objects.filter(session__user=runner).count() == 11
+    assert not SetEntry.objects.filter(is_warmup_set=True).exists()
+
+
+def test_the_unit_choice_starts_at_the_runners_unit(runner_client, runner):
+    runner.unit = "lb"
+    runner.save(update_fields=["unit"])
+    form = runner_client.get(reverse("portability:import")).context["form"]
+    assert form["unit"].value() == "lb"
