@@ -139,6 +139,9 @@ class Player:
     session: TrainingSession
     warm_up: Move | None
     moves: list[Move] = field(default_factory=list)
+    # The draft's local date, when it is not today: a session left open on an earlier day still
+    # counts on the day it started, so the player says so.
+    started_earlier_on: dt.date | None = None
 
     @property
     def rest_ends_at(self) -> dt.datetime | None:
@@ -155,7 +158,7 @@ class Player:
         return sum(move.sets_done for move in self.moves)
 
 
-def player_state(*, session: TrainingSession, user: User) -> Player:
+def player_state(*, session: TrainingSession, user: User, now: dt.datetime | None = None) -> Player:
     """Everything the player page shows, in a fixed number of queries: the routine (4), the
     runner's slot choices (1), this session's sets and skips (2) and last time's sets of each
     move (2)."""
@@ -163,10 +166,13 @@ def player_state(*, session: TrainingSession, user: User) -> Player:
     skipped = set(session.skipped_exercises.values_list("pk", flat=True))
     moves = _routine_moves(user, entries=entries, skipped=skipped, exclude=session)
     warm_up = next((move for move in moves if move.exercise.is_warm_up), None)
+    started_on = local_date(session.started_at, user.zone)
+    today = local_date(now or timezone.now(), user.zone)
     return Player(
         session=session,
         warm_up=warm_up,
         moves=[move for move in moves if move is not warm_up],
+        started_earlier_on=started_on if started_on < today else None,
     )
 
 

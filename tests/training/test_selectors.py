@@ -207,3 +207,14 @@ def test_a_sessions_sets_are_grouped_by_move_in_routine_order(routine, runner):
     groups = selectors.session_sets(session)
     assert [g.exercise.slug for g in groups] == ["squat", "plank"]
     assert [e.set_number for e in groups[0].entries] == [1, 2]
+
+
+def test_a_draft_left_open_since_an_earlier_day_says_so(routine, runner):
+    now = timezone.now()
+    session, _ = services.session_start(user=runner, now=now - dt.timedelta(days=3))
+    player = selectors.player_state(session=session, user=runner, now=now)
+    assert player.started_earlier_on == (now - dt.timedelta(days=3)).astimezone(runner.zone).date()
+
+
+def test_a_draft_started_today_needs_no_notice(draft, runner):
+    assert selectors.player_state(session=draft, user=runner).started_earlier_on is None
