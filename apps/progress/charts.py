@@ -9,6 +9,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
 
 from apps.accounts.units import format_load, from_kg
 from apps.progress import rules
@@ -46,10 +49,10 @@ class Label:
 
 @dataclass(frozen=True)
 class HeatRow:
-    """One week of the calendar for the table fallback."""
+    """One week of the calendar for the table fallback, as text."""
 
-    start: dt.date
-    trained: list[rules.HeatDay]
+    start: str
+    trained: str
     sessions: int
 
 
@@ -71,6 +74,20 @@ class HeatmapChart:
     @property
     def layout(self) -> str:
         return "wide" if self.bands == 1 else "narrow"
+
+    @property
+    def cells_svg(self) -> SafeString:
+        """The 364 day cells as SVG, joined here rather than in a template loop, which would
+        cost more than everything else on a 5-year page. Labels are escaped."""
+        size = self.size
+        return mark_safe(
+            "".join(
+                f'<rect x="{cell.x}" y="{cell.y}" width="{size}" height="{size}" rx="2" '
+                f'fill="{cell.fill}" stroke="#d9dcd6" stroke-width=".5">'
+                f"<title>{escape(cell.label)}</title></rect>"
+                for cell in self.cells
+            )
+        )
 
 
 def heatmap_chart(
@@ -124,8 +141,8 @@ def heatmap_chart(
         last_day=max(day.day for day in all_days if not day.future),
         rows=[
             HeatRow(
-                start=column[0].day,
-                trained=[day for day in column if day.sessions],
+                start=f"{column[0].day:%-d %b %Y}",
+                trained=", ".join(_trained(day) for day in column if day.sessions) or "–",
                 sessions=sum(day.sessions for day in column),
             )
             for column in reversed(columns)
@@ -139,6 +156,10 @@ class Point:
     y: float
     day: dt.date
     text: str
+
+    @property
+    def date_text(self) -> str:
+        return f"{self.day:%a %-d %b %Y}"
 
 
 @dataclass(frozen=True)
@@ -156,6 +177,30 @@ class LineChart:
     bottom: int
     show_dots: bool
     axis_label: str
+
+    @property
+    def dots_svg(self) -> SafeString:
+        """A dot per session with its date and value as a tooltip, when there are few enough
+        to tell apart."""
+        if not self.show_dots:
+            return mark_safe("")
+        return mark_safe(
+            "".join(
+                f'<circle cx="{point.x}" cy="{point.y}" r="3" fill="#0f5c4d">'
+                f"<title>{escape(point.date_text)}: {escape(point.text)}</title></circle>"
+                for point in self.points
+            )
+        )
+
+    @property
+    def table_rows(self) -> SafeString:
+        """The chart's table fallback, newest first: one row per session."""
+        return mark_safe(
+            "".join(
+                f"<tr><td>{escape(point.date_text)}</td><td>{escape(point.text)}</td></tr>"
+                for point in reversed(self.points)
+            )
+        )
 
 
 LINE_WIDTH = 340
@@ -232,8 +277,22 @@ def suggestion_text(suggestion: Suggestion | None, unit: str) -> str:
     return target or f"{suggestion.target} reps"
 
 
+def best_text(value: Decimal | int | None, measure: str, unit: str) -> str:
+    """A move's best ever, in what it progresses by: '52.5 kg', '55 s', '12 reps'."""
+    if value is None:
+        return ""
+    if measure == rules.LOAD:
+        return format_load(value, unit) if value else "no load"
+    return f"{value} s" if measure == rules.SECONDS else f"{value} reps"
+
+
 def axis_label(measure: str, unit: str) -> str:
     return {rules.LOAD: unit, rules.SECONDS: "seconds"}.get(measure, "reps")
+
+
+def _trained(day: rules.HeatDay) -> str:
+    times = f" (×{day.sessions})" if day.sessions > 1 else ""
+    return f"{day.day:%a %-d}{times}"
 
 
 def _heat_fill(day: rules.HeatDay) -> str:

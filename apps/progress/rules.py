@@ -8,7 +8,7 @@ rules can be tested exhaustively without a database.
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -520,17 +520,16 @@ def progress_measure(measure: str, is_loaded: bool) -> str:
     return SECONDS if measure == SECONDS else REPS
 
 
-class DoneSet(NamedTuple):
-    """One done set of a strength move in a finished session: the columns the rules read."""
+class SetGroup(NamedTuple):
+    """The done working sets of one move in one counted session at one load, as the selector
+    groups them in SQL: the load (None for bodyweight moves and holds), the most reps and the
+    longest hold among them."""
 
     session_id: int
-    started_at: dt.datetime
     exercise_id: int
-    set_number: int
+    load_kg: Decimal | None
     reps: int | None
     seconds: int | None
-    load_kg: Decimal | None
-    is_warmup_set: bool
 
 
 @dataclass(frozen=True)
@@ -542,44 +541,38 @@ class BestSet:
     load_kg: Decimal | None
 
 
-@dataclass
-class SetDigest:
-    """What the progress page needs from the done sets, gathered in one pass: each counted
-    session's start and number of sets, and each move's best set per session."""
+def best_sets(
+    groups: Iterable[SetGroup],
+    session_starts: Mapping[int, dt.datetime],
+    zone: ZoneInfo,
+    measures: Mapping[int, str],
+) -> dict[int, list[BestSet]]:
+    """Each move's best set per session, oldest session first, in one pass over the groups.
 
-    sessions: list[tuple[dt.datetime, int]] = field(default_factory=list)
-    best_sets: dict[int, list[BestSet]] = field(default_factory=dict)
-
-
-def digest_sets(
-    done_sets: Iterable[DoneSet], zone: ZoneInfo, measures: Mapping[int, str]
-) -> SetDigest:
-    """One pass over done strength sets, ordered by session start (the selector orders them).
-
-    A session is counted when it has at least one such set. Its sets are its distinct
-    (move, set number) pairs, so the left and right halves of a per-side set make one set, and
-    imported warm-up sets are not counted. A move's best set in a session is the heaviest (then
-    most reps) for loaded moves, the longest hold for holds, the most reps otherwise."""
-    digest = SetDigest()
-    for _, group in itertools.groupby(done_sets, key=lambda row: row.session_id):
-        rows = list(group)
-        working = [row for row in rows if not row.is_warmup_set]
-        digest.sessions.append(
-            (rows[0].started_at, len({(row.exercise_id, row.set_number) for row in working}))
-        )
-        day = local_date(rows[0].started_at, zone)
-        best: dict[int, tuple[tuple, DoneSet]] = {}
-        for row in working:
-            key = _best_key(row, measures.get(row.exercise_id, REPS))
-            if key is not None and (row.exercise_id not in best or key > best[row.exercise_id][0]):
-                best[row.exercise_id] = (key, row)
-        for exercise_id, (key, row) in best.items():
-            digest.best_sets.setdefault(exercise_id, []).append(
-                BestSet(
-                    day=day, value=key[0], reps=row.reps, seconds=row.seconds, load_kg=row.load_kg
-                )
+    The best set is the heaviest (then most reps) for loaded moves, the longest hold for holds,
+    the most reps otherwise. `session_starts` maps the counted sessions to their starts; groups
+    of other sessions are ignored."""
+    best: dict[tuple[int, int], tuple[tuple, SetGroup]] = {}
+    for group in groups:
+        if group.session_id not in session_starts:
+            continue
+        key = _best_key(group, measures.get(group.exercise_id, REPS))
+        slot = (group.session_id, group.exercise_id)
+        if key is not None and (slot not in best or key > best[slot][0]):
+            best[slot] = (key, group)
+    ordered = sorted(best.items(), key=lambda item: (session_starts[item[0][0]], item[0][0]))
+    series: dict[int, list[BestSet]] = {}
+    for (session_id, exercise_id), (key, group) in ordered:
+        series.setdefault(exercise_id, []).append(
+            BestSet(
+                day=local_date(session_starts[session_id], zone),
+                value=key[0],
+                reps=group.reps,
+                seconds=group.seconds,
+                load_kg=group.load_kg,
             )
-    return digest
+        )
+    return series
 
 
 # ---------------------------------------------------------------------------------------------
@@ -605,7 +598,7 @@ def _sessions_on(tallies: Mapping[dt.date, DayTally], day: dt.date) -> int:
     return tally.sessions if tally else 0
 
 
-def _best_key(row: DoneSet, measure: str) -> tuple | None:
+def _best_key(row: SetGroup, measure: str) -> tuple | None:
     if measure == LOAD:
         # A loaded move done without a load (starting light, with bodyweight) reads as 0 kg.
         return (row.load_kg or Decimal(0), row.reps or 0)

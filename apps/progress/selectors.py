@@ -6,8 +6,9 @@ The pages and the API call home_summary() and progress_overview(); both take an 
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from apps.exercises.models import Exercise, SlotOption
@@ -33,29 +34,52 @@ def counted_session_starts(user) -> list[dt.datetime]:
     return list(counted_sessions(user).order_by("started_at").values_list("started_at", flat=True))
 
 
-def done_strength_sets(user) -> list[rules.DoneSet]:
-    """Every done set of a strength move in the runner's finished sessions, ordered by session
-    start: exactly the sets that make sessions counted, in one query of eight columns."""
-    rows = (
-        SetEntry.objects.filter(
-            session__user=user,
-            session__finished_at__isnull=False,
-            done=True,
-            exercise__role=Exercise.Role.STRENGTH,
+def counted_session_sets(user) -> list[tuple[int, dt.datetime, int]]:
+    """(id, start, sets done) of every counted session, oldest first, in one query grouped by
+    session. Sets are distinct (move, set number) pairs, so the left and right halves of a
+    per-side set make one set; warm-up sets imported from other apps are not counted."""
+    return list(
+        _done_strength_sets(user)
+        .values("session_id", "session__started_at")
+        .annotate(
+            # A set's identity as one number: set numbers stay below 64 (the model allows 50).
+            sets=Count(
+                F("exercise_id") * 64 + F("set_number"),
+                distinct=True,
+                filter=Q(is_warmup_set=False),
+            )
         )
-        .order_by("session__started_at", "session_id", "id")
-        .values_list(
-            "session_id",
-            "session__started_at",
-            "exercise_id",
-            "set_number",
-            "reps",
-            "seconds",
-            "load_kg",
-            "is_warmup_set",
-        )
+        .order_by("session__started_at", "session_id")
+        .values_list("session_id", "session__started_at", "sets")
     )
-    return [rules.DoneSet(*row) for row in rows]
+
+
+def set_groups(user, since: dt.datetime | None = None) -> list[rules.SetGroup]:
+    """The done working sets of each move in each finished session, grouped by load in SQL
+    (a few rows per session, never one per set), from `since` on or for all time."""
+    sets = _done_strength_sets(user).filter(is_warmup_set=False)
+    if since is not None:
+        sets = sets.filter(session__started_at__gte=since)
+    rows = (
+        sets.values("session_id", "exercise_id", "load_kg")
+        .annotate(most_reps=Max("reps"), longest=Max("seconds"))
+        .order_by()
+        .values_list("session_id", "exercise_id", "load_kg", "most_reps", "longest")
+    )
+    return [rules.SetGroup(*row) for row in rows]
+
+
+def best_ever(user) -> dict[int, tuple[Decimal | None, int | None, int | None]]:
+    """Per move with done working sets: its heaviest load, most reps and longest hold ever."""
+    rows = (
+        _done_strength_sets(user)
+        .filter(is_warmup_set=False)
+        .values("exercise_id")
+        .annotate(heaviest=Max("load_kg"), most_reps=Max("reps"), longest=Max("seconds"))
+        .order_by()
+        .values_list("exercise_id", "heaviest", "most_reps", "longest")
+    )
+    return {exercise_id: (load, reps, seconds) for exercise_id, load, reps, seconds in rows}
 
 
 @dataclass(frozen=True)
@@ -92,15 +116,12 @@ class MoveProgress:
     exercise: Exercise
     measure: str
     best_sets: list[rules.BestSet]
+    best_ever: Decimal | int
     suggestion: Suggestion | None = None
 
     @property
-    def latest(self) -> rules.BestSet:
-        return self.best_sets[-1]
-
-    @property
-    def best_ever(self) -> rules.BestSet:
-        return max(self.best_sets, key=lambda best: best.value)
+    def latest(self) -> rules.BestSet | None:
+        return self.best_sets[-1] if self.best_sets else None
 
 
 @dataclass(frozen=True)
@@ -108,6 +129,7 @@ class ProgressOverview:
     """Everything the progress page shows, computed from one pass over the done sets."""
 
     today: dt.date
+    series_since: dt.date | None
     weeks: list[rules.Week]
     status: rules.WeekStatus
     streaks: rules.Streaks
@@ -135,21 +157,37 @@ class ProgressOverview:
 
 RECENT_WEEKS = 12
 HEATMAP_WEEKS = 52
+# progress_overview's default for the per-move series: the last year (None means all time).
+SERIES_DEFAULT = object()
 
 
-def progress_overview(user, today: dt.date | None = None) -> ProgressOverview:
-    """The progress page's numbers in five queries whatever the history: the done sets, the
-    moves they are of, and what the progression rule needs for each routine move (its slot's
-    prescription and the sets of the last counted session that included it)."""
+def progress_overview(
+    user, today: dt.date | None = None, series_since: dt.date | None = SERIES_DEFAULT
+) -> ProgressOverview:
+    """The progress page's numbers in a fixed number of queries whatever the history: counted
+    sessions with their set counts, each move's best ever, the moves, the grouped sets behind
+    the per-move series (from `series_since`, the last year by default, None for all time) and
+    what the progression rule needs (the slots' prescriptions, the last counted sets)."""
     today = today or local_today(user)
-    done_sets = done_strength_sets(user)
-    exercises = _exercises(row.exercise_id for row in done_sets)
+    if series_since is SERIES_DEFAULT:
+        series_since = today - dt.timedelta(weeks=HEATMAP_WEEKS)
+    sessions = counted_session_sets(user)
+    bests = best_ever(user)
+    exercises = _exercises(bests)
     measures = {
         exercise.pk: rules.progress_measure(exercise.measure, exercise.is_loaded)
         for exercise in exercises
     }
-    digest = rules.digest_sets(done_sets, user.zone, measures)
-    tallies = rules.tally_days(digest.sessions, user.zone)
+    since = None
+    if series_since is not None:
+        since = dt.datetime.combine(series_since, dt.time.min, tzinfo=user.zone)
+    series = rules.best_sets(
+        set_groups(user, since),
+        {session_id: start for session_id, start, _ in sessions},
+        user.zone,
+        measures,
+    )
+    tallies = rules.tally_days(((start, sets) for _, start, sets in sessions), user.zone)
     days = list(tallies)
     all_weeks = rules.weeks(
         tallies, today=today, first_weekday=user.week_start, goal=user.weekly_goal
@@ -158,6 +196,7 @@ def progress_overview(user, today: dt.date | None = None) -> ProgressOverview:
     recovery_since = rules.week_start(today, user.week_start) - dt.timedelta(weeks=RECENT_WEEKS - 1)
     return ProgressOverview(
         today=today,
+        series_since=series_since,
         weeks=all_weeks,
         status=rules.current_week_status(all_weeks, today),
         streaks=rules.streaks(all_weeks),
@@ -175,11 +214,11 @@ def progress_overview(user, today: dt.date | None = None) -> ProgressOverview:
             MoveProgress(
                 exercise=exercise,
                 measure=measures[exercise.pk],
-                best_sets=best,
+                best_sets=series.get(exercise.pk, []),
+                best_ever=_best_value(bests[exercise.pk], measures[exercise.pk]),
                 suggestion=suggestions.get(exercise.pk),
             )
             for exercise in exercises
-            if (best := digest.best_sets.get(exercise.pk))
         ],
     )
 
@@ -198,6 +237,24 @@ def _next_day(user, days: list[dt.date], today: dt.date) -> rules.NextDay:
         min_rest_days=user.min_rest_days,
         long_run_weekday=user.long_run_weekday,
     )
+
+
+def _done_strength_sets(user) -> QuerySet[SetEntry]:
+    """Done sets of strength moves in the runner's finished sessions: the sets that make a
+    session counted (DESIGN.md), so every query here agrees with counted_sessions()."""
+    return SetEntry.objects.filter(
+        session__user=user,
+        session__finished_at__isnull=False,
+        done=True,
+        exercise__role=Exercise.Role.STRENGTH,
+    )
+
+
+def _best_value(best: tuple[Decimal | None, int | None, int | None], measure: str):
+    load, reps, seconds = best
+    if measure == rules.LOAD:
+        return load or Decimal(0)
+    return seconds if measure == rules.SECONDS else reps
 
 
 def _exercises(ids) -> list[Exercise]:

@@ -23,20 +23,23 @@ def home(request: HttpRequest) -> HttpResponse:
 def overview(request: HttpRequest) -> HttpResponse:
     user = request.user
     span = request.GET.get("span") if request.GET.get("span") in SPANS else "year"
-    progress = selectors.progress_overview(user)
-    since = progress.today - dt.timedelta(days=364)
+    if span == "all":
+        progress = selectors.progress_overview(user, series_since=None)
+    else:
+        progress = selectors.progress_overview(user)
+    year_ago = progress.today - dt.timedelta(weeks=selectors.HEATMAP_WEEKS)
     moves = []
     for move in progress.moves:
-        first = move.best_sets[0].day
-        start = first if span == "all" or first > since else since
+        since = progress.series_since or min([year_ago, *(best.day for best in move.best_sets[:1])])
+        latest = move.latest
         moves.append(
             {
                 "move": move,
                 "chart": charts.move_chart(
-                    move.best_sets, move.measure, user.unit, since=start, today=progress.today
+                    move.best_sets, move.measure, user.unit, since=since, today=progress.today
                 ),
-                "latest": charts.value_text(move.latest, move.measure, user.unit),
-                "best": charts.value_text(move.best_ever, move.measure, user.unit),
+                "latest": latest and charts.value_text(latest, move.measure, user.unit),
+                "best": charts.best_text(move.best_ever, move.measure, user.unit),
                 "next": charts.suggestion_text(move.suggestion, user.unit),
             }
         )

@@ -16,7 +16,7 @@ EXPECTED_QUERIES = {
     "player (draft)": 12,
     "history p1": 6,
     "session": 6,
-    "progress": 7,
+    "progress": 9,
 }
 
 

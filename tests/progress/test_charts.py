@@ -36,8 +36,9 @@ def test_heatmap_cells_say_the_date_and_the_sessions():
 
 def test_the_heatmap_table_lists_weeks_newest_first():
     chart = charts.heatmap_chart(calendar([dt.date(2026, 11, 23)]), first_weekday=0)
-    assert chart.rows[0].start == dt.date(2026, 11, 23)
+    assert (chart.rows[0].start, chart.rows[0].trained) == ("23 Nov 2026", "Mon 23")
     assert chart.rows[0].sessions == 1
+    assert chart.rows[1].trained == "–"
     assert len(chart.rows) == 52
 
 
@@ -78,3 +79,17 @@ def test_holds_and_bodyweight_moves_read_in_seconds_and_reps():
 def test_a_loaded_move_done_without_a_load_reads_as_no_load():
     unloaded = rules.BestSet(day=TODAY, value=Decimal(0), reps=5, seconds=None, load_kg=None)
     assert charts.value_text(unloaded, rules.LOAD, "kg") == "no load × 5"
+
+
+def test_heatmap_cells_are_drawn_as_escaped_svg():
+    chart = charts.heatmap_chart(calendar([dt.date(2026, 11, 23)]), first_weekday=0)
+    svg = str(chart.cells_svg)
+    assert svg.count("<rect ") == 52 * 7
+    assert "<title>Mon 23 Nov 2026: 1 session</title>" in svg
+    assert "style=" not in svg
+
+
+def test_a_moves_best_ever_reads_in_what_it_progresses_by():
+    assert charts.best_text(Decimal("52.5"), rules.LOAD, "kg") == "52.5 kg"
+    assert charts.best_text(55, rules.SECONDS, "kg") == "55 s"
+    assert charts.best_text(12, rules.REPS, "kg") == "12 reps"

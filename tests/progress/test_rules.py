@@ -308,63 +308,57 @@ def test_an_ongoing_break_counts_days_since_the_last_session():
 # --- per move ---------------------------------------------------------------------------------
 
 
-def done_set(
-    session_id,
-    exercise_id,
-    set_number,
-    *,
-    reps=5,
-    seconds=None,
-    load=None,
-    warmup=False,
-    start=None,
-):
-    return rules.DoneSet(
+STARTS = {
+    3: dt.datetime(2026, 11, 3, 7, tzinfo=dt.UTC),
+    4: dt.datetime(2026, 11, 4, 23, 30, tzinfo=dt.UTC),  # 5 November in Tokyo
+}
+
+
+def group(session_id, exercise_id, *, load=None, reps=5, seconds=None):
+    return rules.SetGroup(
         session_id=session_id,
-        started_at=start or at(dt.date(2026, 11, session_id)),
         exercise_id=exercise_id,
-        set_number=set_number,
+        load_kg=None if load is None else Decimal(load),
         reps=reps,
         seconds=seconds,
-        load_kg=None if load is None else Decimal(load),
-        is_warmup_set=warmup,
     )
 
 
-def test_the_left_and_right_halves_of_a_per_side_set_make_one_set():
-    rows = [done_set(2, 7, 1), done_set(2, 7, 1), done_set(2, 7, 2)]
-    assert rules.digest_sets(rows, LONDON, {7: rules.REPS}).sessions[0][1] == 2
-
-
-def test_imported_warm_up_sets_are_not_counted_as_sets():
-    rows = [done_set(2, 7, 1, warmup=True, load="20"), done_set(2, 7, 2, load="40")]
-    digest = rules.digest_sets(rows, LONDON, {7: rules.LOAD})
-    assert digest.sessions[0][1] == 1
-    assert digest.best_sets[7][0].value == Decimal("40")
-
-
-def test_a_loaded_moves_best_set_is_its_heaviest():
-    rows = [
-        done_set(3, 1, 1, load="40", reps=5),
-        done_set(3, 1, 2, load="42.5", reps=3),
-        done_set(4, 1, 1, load="42.5", reps=5),
-    ]
-    best = rules.digest_sets(rows, LONDON, {1: rules.LOAD}).best_sets[1]
+def test_a_loaded_moves_best_set_is_its_heaviest_then_most_reps():
+    groups = [group(3, 1, load="40", reps=5), group(3, 1, load="42.5", reps=3)]
+    groups += [group(4, 1, load="42.5", reps=5), group(4, 1, load="40", reps=8)]
+    best = rules.best_sets(groups, STARTS, LONDON, {1: rules.LOAD})[1]
     assert [(point.day, point.value, point.reps) for point in best] == [
         (dt.date(2026, 11, 3), Decimal("42.5"), 3),
         (dt.date(2026, 11, 4), Decimal("42.5"), 5),
     ]
 
 
+def test_best_sets_are_dated_by_the_sessions_local_day():
+    best = rules.best_sets([group(4, 1, load="20")], STARTS, ZoneInfo("Asia/Tokyo"), {})[1]
+    assert best[0].day == dt.date(2026, 11, 5)
+
+
+def test_best_sets_are_ordered_by_session_start_whatever_the_row_order():
+    groups = [group(4, 2, reps=9), group(3, 2, reps=8)]
+    best = rules.best_sets(groups, STARTS, LONDON, {2: rules.REPS})[2]
+    assert [point.value for point in best] == [8, 9]
+
+
+def test_sets_of_sessions_that_do_not_count_are_ignored():
+    assert rules.best_sets([group(99, 1, load="20")], STARTS, LONDON, {1: rules.LOAD}) == {}
+
+
 def test_holds_progress_by_seconds_and_bodyweight_moves_by_reps():
-    rows = [
-        done_set(3, 1, 1, reps=None, seconds=30),
-        done_set(3, 1, 2, reps=None, seconds=45),
-        done_set(3, 2, 1, reps=8),
-        done_set(3, 2, 2, reps=10),
-    ]
-    best = rules.digest_sets(rows, LONDON, {1: rules.SECONDS, 2: rules.REPS}).best_sets
+    groups = [group(3, 1, reps=None, seconds=30), group(3, 1, reps=None, seconds=45)]
+    groups += [group(3, 2, reps=8), group(3, 2, reps=10)]
+    best = rules.best_sets(groups, STARTS, LONDON, {1: rules.SECONDS, 2: rules.REPS})
     assert (best[1][0].value, best[2][0].value) == (45, 10)
+
+
+def test_a_loaded_move_done_without_a_load_reads_as_zero():
+    best = rules.best_sets([group(3, 1, load=None, reps=5)], STARTS, LONDON, {1: rules.LOAD})
+    assert best[1][0].value == Decimal(0)
 
 
 def test_what_a_move_progresses_by():

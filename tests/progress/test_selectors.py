@@ -94,3 +94,26 @@ def test_sets_count_each_per_side_set_once(routine, runner):
         SetEntryFactory(session=session, exercise=lunge, set_number=number, side="left", load_kg=8)
         SetEntryFactory(session=session, exercise=lunge, set_number=number, side="right", load_kg=8)
     assert selectors.progress_overview(runner).totals[-1].sets == 2
+
+
+def test_imported_warm_up_sets_neither_count_as_sets_nor_as_best_sets(routine, runner):
+    squat = Exercise.objects.get(slug="squat")
+    session = TrainingSessionFactory(user=runner)
+    SetEntryFactory(session=session, exercise=squat, set_number=1, load_kg=60, is_warmup_set=True)
+    SetEntryFactory(session=session, exercise=squat, set_number=2, load_kg=40)
+    progress = selectors.progress_overview(runner)
+    assert progress.totals[-1].sets == 1
+    assert progress.moves[0].best_sets[0].value == 40
+    assert progress.moves[0].best_ever == 40
+
+
+def test_the_per_move_series_covers_the_last_year_unless_asked_for_all_time(routine, runner):
+    squat = Exercise.objects.get(slug="squat")
+    today = dt.date(2026, 11, 25)
+    for day in (dt.date(2025, 6, 2), dt.date(2026, 6, 1)):
+        counted(runner, at_local(runner, day, 7), squat, load_kg=30)
+    year = selectors.progress_overview(runner, today=today)
+    all_time = selectors.progress_overview(runner, today=today, series_since=None)
+    assert [best.day for best in year.moves[0].best_sets] == [dt.date(2026, 6, 1)]
+    assert len(all_time.moves[0].best_sets) == 2
+    assert year.totals[-1].sessions == 2
