@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample
 from rest_framework import serializers
 
@@ -114,3 +115,13 @@ def validate_query(query_params, serializer_class: type[serializers.Serializer])
     serializer = serializer_class(data=data)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
+
+
+class UserTimezoneMixin:
+    """Dates and times in the caller's own timezone however they signed in: the site's
+    middleware sees only session sign-ins, a token is read later, by DRF."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            timezone.activate(request.user.zone)

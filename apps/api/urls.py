@@ -6,7 +6,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
-from apps.api import content, profile
+from apps.api import content, profile, training
 from apps.api.docs import SwaggerDocsView
 
 
@@ -20,6 +20,8 @@ def api_not_found(request, *args, **kwargs):
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
 router.register("exercises", content.ExerciseViewSet, basename="exercise")
+router.register("sessions", training.SessionViewSet, basename="session")
+router.register("sets", training.SetViewSet, basename="set")
 
 v1 = [
     path("", include(router.urls)),
@@ -33,5 +35,5 @@ urlpatterns = [
     path("docs/", SwaggerDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("v1/imports/", include("apps.portability.api_urls")),
     # Anything else under /api/ is a JSON 404, not the site's HTML page.
-    re_path(r"^.*$", api_not_found),
+    re_path(r"^[\s\S]*$", api_not_found),
 ]

@@ -185,6 +185,12 @@ def set_update(
     return entry
 
 
+def set_delete(*, entry: SetEntry) -> None:
+    """Deletes one saved set (logged by mistake, or an extra set not wanted after all)."""
+    with transaction.atomic():
+        entry.delete()
+
+
 def warmup_mark(*, session: TrainingSession, done: bool = True) -> TrainingSession:
     """The warm-up's "done" tick."""
     with transaction.atomic():

@@ -133,3 +133,10 @@ def test_the_schema_declares_that_request_bodies_take_no_other_fields(api_client
 
     components = schema.json()["components"]["schemas"]
     assert components["PatchedMeRequest"]["additionalProperties"] is False
+
+
+def test_an_api_path_with_a_newline_is_a_json_404_too(runner_api):
+    response = runner_api.post("/api/v1/sessions/1%0A/finish/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"

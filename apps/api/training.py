@@ -1,0 +1,606 @@
+"""sessions/ and sets/: a runner's training, through the same services and selectors as the
+training pages (apps/training). Loads are kilograms (`load_kg`), whatever the runner's unit.
+
+Every queryset starts from request.user, so another runner's id is a 404; a body that names
+another runner's session is a 400 ("does not exist"), never a write."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import F, Q
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.api.common import (
+    VALIDATION_ERROR_EXAMPLE,
+    StrictSerializer,
+    UserTimezoneMixin,
+    validate_query,
+)
+from apps.exercises.models import Exercise
+from apps.training import selectors, services
+from apps.training.models import (
+    MAX_BREATHS,
+    MAX_REPS,
+    MAX_SECONDS,
+    NOTES_MAX_LENGTH,
+    SetEntry,
+    TrainingSession,
+)
+
+# Ids in paths are at most 18 digits, so no lookup overflows a 64-bit column.
+ID_PATTERN = r"[0-9]{1,18}"
+MAX_ID = 10**18 - 1
+# Past sessions older than this are surely a typo; it also keeps every date inside what the
+# calendar arithmetic of every timezone can represent.
+EARLIEST_START = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+EARLIEST_DATE = dt.date(1970, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
+MAX_SETS_PER_SESSION = 200
+LOAD_HELP = (
+    "Kilograms, always (up to 6 decimals), whatever the runner's `unit`: 45 lb is "
+    "20.411657 kg. Only for loaded moves; null for bodyweight moves."
+)
+
+
+# Fields ------------------------------------------------------------------------------------
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class OwnSessionField(serializers.PrimaryKeyRelatedField):
+    """One of the caller's own sessions, by id."""
+
+    def get_queryset(self):
+        return TrainingSession.objects.filter(user=self.context["request"].user).select_related(
+            "user"
+        )
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int) or not 0 < data <= MAX_ID:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class ExerciseSlugField(serializers.SlugRelatedField):
+    """A move by slug: one of the routine's, else one of the caller's own imported moves."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="slug", **kwargs)
+
+    def get_queryset(self):
+        user = self.context["request"].user
+        return Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=user))
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        exercise = (
+            self.get_queryset()
+            .filter(slug=data)
+            .order_by(F("owner_id").asc(nulls_first=True))
+            .first()
+        )
+        if exercise is None:
+            self.fail("does_not_exist", slug_name="slug", value=data)
+        return exercise
+
+
+def _load_field(**kwargs) -> serializers.DecimalField:
+    return serializers.DecimalField(
+        max_digits=10,
+        decimal_places=6,
+        min_value=0,
+        max_value=500,
+        coerce_to_string=False,
+        allow_null=True,
+        help_text=LOAD_HELP,
+        **kwargs,
+    )
+
+
+def _amount_fields(required: bool = False) -> dict:
+    def amount(limit: int, what: str) -> serializers.IntegerField:
+        return serializers.IntegerField(
+            min_value=0,
+            max_value=limit,
+            allow_null=True,
+            required=required,
+            help_text=f"{what} (0-{limit}), for moves measured in {what.lower()}; else null.",
+        )
+
+    return {
+        "reps": amount(MAX_REPS, "Reps"),
+        "seconds": amount(MAX_SECONDS, "Seconds"),
+        "breaths": amount(MAX_BREATHS, "Breaths"),
+    }
+
+
+# Sets --------------------------------------------------------------------------------------
+
+
+class SetSerializer(serializers.ModelSerializer):
+    session = serializers.IntegerField(source="session_id", read_only=True)
+    exercise = serializers.CharField(source="exercise.slug", read_only=True)
+    exercise_name = serializers.CharField(source="exercise.name", read_only=True)
+    load_kg = _load_field(read_only=True)
+
+    class Meta:
+        model = SetEntry
+        fields = [
+            "id",
+            "session",
+            "exercise",
+            "exercise_name",
+            "set_number",
+            "side",
+            "reps",
+            "seconds",
+            "breaths",
+            "load_kg",
+            "done",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class SetCreateSerializer(StrictSerializer):
+    session = OwnSessionField(help_text="One of your sessions (draft or finished).")
+    exercise = ExerciseSlugField(help_text="The move's slug, e.g. `squat`.")
+    set_number = serializers.IntegerField(min_value=1, max_value=50)
+    side = serializers.ChoiceField(
+        choices=SetEntry.Side.choices,
+        default=SetEntry.Side.NONE,
+        help_text="`left` or `right` for a move done per side (log both); empty otherwise.",
+    )
+    reps, seconds, breaths = _amount_fields().values()
+    load_kg = _load_field(required=False)
+    done = serializers.BooleanField(default=True)
+
+
+class SetUpdateSerializer(StrictSerializer):
+    reps, seconds, breaths = _amount_fields().values()
+    load_kg = _load_field(required=False)
+    done = serializers.BooleanField(required=False)
+
+
+SET_EXAMPLE = OpenApiExample(
+    "Squat, set 1",
+    value={
+        "session": 42,
+        "exercise": "squat",
+        "set_number": 1,
+        "side": "",
+        "reps": 5,
+        "load_kg": 20,
+        "done": True,
+    },
+    request_only=True,
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List your sets",
+        description="Newest session first. Filter with `?session=<id>`.",
+        parameters=[OpenApiParameter("session", int, description="Only the sets of this session.")],
+    ),
+    retrieve=extend_schema(summary="One of your sets"),
+    destroy=extend_schema(summary="Delete one of your sets"),
+)
+class SetViewSet(
+    UserTimezoneMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = SetSerializer
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self):
+        queryset = (
+            SetEntry.objects.filter(session__user=self.request.user)
+            .select_related("exercise")
+            .order_by(
+                "-session__started_at",
+                "-session_id",
+                "exercise__order",
+                "set_number",
+                "side",
+                "id",
+            )
+        )
+        if self.action == "list":
+            query = validate_query(self.request.query_params, _SetQuery)
+            if "session" in query:
+                queryset = queryset.filter(session_id=query["session"])
+        return queryset
+
+    @extend_schema(
+        summary="Log a set (idempotent)",
+        description=(
+            "Saves one set of one of your sessions, validated like the session player. A set "
+            "is identified by (session, exercise, set_number, side): sending it again (a "
+            "retry after a timeout) updates and returns the same row, with 200 instead of "
+            "201, and never adds a second one."
+        ),
+        request=SetCreateSerializer,
+        responses={201: SetSerializer, 200: SetSerializer},
+        examples=[SET_EXAMPLE, VALIDATION_ERROR_EXAMPLE],
+    )
+    def create(self, request, *args, **kwargs):
+        serializer = SetCreateSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        session, exercise = data["session"], data["exercise"]
+        existed = SetEntry.objects.filter(
+            session=session, exercise=exercise, set_number=data["set_number"], side=data["side"]
+        ).exists()
+        entry = services.set_log(
+            session=session,
+            exercise=exercise,
+            set_number=data["set_number"],
+            side=data["side"],
+            reps=data.get("reps"),
+            seconds=data.get("seconds"),
+            breaths=data.get("breaths"),
+            load_kg=data.get("load_kg"),
+            done=data["done"],
+        )
+        return Response(
+            SetSerializer(entry).data,
+            status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(
+        summary="Correct a set",
+        description="Its reps, seconds or breaths, load and done flag. Fields left out keep "
+        "their value; validated like the set's edit page.",
+        request=SetUpdateSerializer,
+        responses={200: SetSerializer},
+        examples=[VALIDATION_ERROR_EXAMPLE],
+    )
+    def partial_update(self, request, *args, **kwargs):
+        entry = self.get_object()
+        serializer = SetUpdateSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        values = {
+            name: getattr(entry, name) for name in ("reps", "seconds", "breaths", "load_kg", "done")
+        }
+        values.update(serializer.validated_data)
+        services.set_update(entry=entry, **values)
+        return Response(SetSerializer(entry).data)
+
+    def perform_destroy(self, instance: SetEntry) -> None:
+        services.set_delete(entry=instance)
+
+
+class _SetQuery(serializers.Serializer):
+    session = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
+
+
+# Sessions ----------------------------------------------------------------------------------
+
+
+class SessionSerializer(serializers.Serializer):
+    """A session as history shows it. Reads a HistoryRow (apps/training/selectors.py)."""
+
+    id = serializers.IntegerField(source="session.pk")
+    started_at = serializers.DateTimeField(source="session.started_at")
+    finished_at = serializers.DateTimeField(source="session.finished_at", allow_null=True)
+    local_date = serializers.DateField(help_text="The start's date in your timezone.")
+    is_draft = serializers.BooleanField(help_text="Not finished yet: counts for nothing.")
+    counted = serializers.BooleanField(
+        help_text="Finished with at least one done strength set: counts toward the week.",
+    )
+    back_to_back = serializers.BooleanField(
+        help_text="Came too soon after the previous training day for your minimum rest."
+    )
+    warmup_done = serializers.BooleanField(source="session.warmup_done")
+    effort = serializers.IntegerField(source="session.effort", allow_null=True)
+    notes = serializers.CharField(source="session.notes")
+    moves_done = serializers.IntegerField()
+    sets_done = serializers.IntegerField(
+        help_text="Done strength sets; a per-side set counts once."
+    )
+    sets_prescribed = serializers.IntegerField(allow_null=True)
+    load_moved_kg = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=6,
+        coerce_to_string=False,
+        allow_null=True,
+        help_text="Load x reps over every done set, in kilograms.",
+    )
+
+
+class SessionDetailSerializer(SessionSerializer):
+    rest_ends_at = serializers.DateTimeField(
+        source="session.rest_ends_at",
+        allow_null=True,
+        help_text="When the rest after the last ticked set ends (drafts only).",
+    )
+    sets = serializers.SerializerMethodField(help_text="Every set, in routine order.")
+
+    @extend_schema_field(SetSerializer(many=True))
+    def get_sets(self, row) -> list[dict]:
+        return SetSerializer(self.context["sets"], many=True).data
+
+
+class SessionStartSerializer(StrictSerializer):
+    """Starting takes no input: send `{}` or no body."""
+
+
+class SessionUpdateSerializer(StrictSerializer):
+    started_at = serializers.DateTimeField(
+        required=False, help_text="Not more than a day in the future."
+    )
+    effort = serializers.IntegerField(
+        min_value=1, max_value=10, allow_null=True, required=False, help_text="RPE 1-10."
+    )
+    notes = serializers.CharField(
+        max_length=NOTES_MAX_LENGTH, allow_blank=True, required=False, trim_whitespace=False
+    )
+    warmup_done = serializers.BooleanField(required=False)
+
+    def validate_started_at(self, value: dt.datetime) -> dt.datetime:
+        return _checked_start(value)
+
+
+class SessionFinishSerializer(StrictSerializer):
+    effort = serializers.IntegerField(
+        min_value=1, max_value=10, allow_null=True, required=False, help_text="RPE 1-10."
+    )
+    notes = serializers.CharField(
+        max_length=NOTES_MAX_LENGTH, allow_blank=True, required=False, default=""
+    )
+
+
+class PastSetSerializer(StrictSerializer):
+    exercise = ExerciseSlugField(help_text="The move's slug, e.g. `squat`.")
+    set_number = serializers.IntegerField(min_value=1, max_value=50)
+    side = serializers.ChoiceField(choices=SetEntry.Side.choices, default=SetEntry.Side.NONE)
+    reps, seconds, breaths = _amount_fields().values()
+    load_kg = _load_field(required=False)
+    done = serializers.BooleanField(default=True)
+
+
+class PastSessionSerializer(StrictSerializer):
+    started_at = serializers.DateTimeField(help_text="Not more than a day in the future.")
+    warmup_done = serializers.BooleanField(default=False)
+    effort = serializers.IntegerField(min_value=1, max_value=10, allow_null=True, default=None)
+    notes = serializers.CharField(max_length=NOTES_MAX_LENGTH, allow_blank=True, default="")
+    sets = PastSetSerializer(many=True, max_length=MAX_SETS_PER_SESSION)
+
+    def validate_started_at(self, value: dt.datetime) -> dt.datetime:
+        return _checked_start(value)
+
+    def validate_sets(self, sets: list[dict]) -> list[dict]:
+        keys = [(s["exercise"].pk, s["set_number"], s["side"]) for s in sets]
+        if len(keys) != len(set(keys)):
+            raise serializers.ValidationError(
+                "Each (exercise, set_number, side) may appear once in a session."
+            )
+        return sets
+
+
+class SessionQuery(serializers.Serializer):
+    """?from=&to=: the runner's local dates, both inclusive."""
+
+    def get_fields(self) -> dict:
+        # `from` is a Python keyword, so the fields cannot be class attributes.
+        return {
+            "from": serializers.DateField(required=False),
+            "to": serializers.DateField(required=False),
+        }
+
+    def validate(self, attrs: dict) -> dict:
+        for name, day in attrs.items():
+            if not EARLIEST_DATE <= day <= LATEST_DATE:
+                raise serializers.ValidationError(
+                    {name: [f"Between {EARLIEST_DATE} and {LATEST_DATE}."]}
+                )
+        return attrs
+
+
+SESSION_RESPONSES = {200: SessionDetailSerializer}
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List your sessions",
+        description=(
+            "Newest first, drafts included, each with the totals history shows. Filter by "
+            "your local dates with `?from=2026-01-01&to=2026-01-31` (both inclusive)."
+        ),
+        parameters=[
+            OpenApiParameter("from", dt.date, description="First local date (inclusive)."),
+            OpenApiParameter("to", dt.date, description="Last local date (inclusive)."),
+        ],
+    ),
+    retrieve=extend_schema(summary="One of your sessions, with every set"),
+    destroy=extend_schema(
+        summary="Delete one of your sessions", description="Its sets go with it."
+    ),
+)
+class SessionViewSet(
+    UserTimezoneMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = SessionSerializer
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self):
+        queryset = selectors.history_sessions(self.request.user)
+        if self.action == "list":
+            queryset = _in_local_dates(
+                queryset, validate_query(self.request.query_params, SessionQuery), self.request
+            )
+        return queryset
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.get_queryset())
+        rows = selectors.history_rows(request.user, page)
+        return self.get_paginated_response(SessionSerializer(rows, many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        return Response(self._detail(self.get_object()))
+
+    @extend_schema(
+        summary="Start (or resume) today's session",
+        description=(
+            "Starts a draft of the routine now, or returns your open draft (200) instead of "
+            "opening a second one. Log its sets with POST /api/v1/sets/, then finish it."
+        ),
+        request=SessionStartSerializer,
+        responses={201: SessionDetailSerializer, 200: SessionDetailSerializer},
+    )
+    def create(self, request, *args, **kwargs):
+        SessionStartSerializer(data=request.data or {}).is_valid(raise_exception=True)
+        session, created = services.session_start(user=request.user)
+        return Response(
+            self._detail(session),
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+    @extend_schema(
+        summary="Correct a session",
+        description="Its start (a finished session keeps its length), effort, notes and "
+        "warm-up tick. Fields left out keep their value.",
+        request=SessionUpdateSerializer,
+        responses=SESSION_RESPONSES,
+        examples=[VALIDATION_ERROR_EXAMPLE],
+    )
+    def partial_update(self, request, *args, **kwargs):
+        session = self.get_object()
+        serializer = SessionUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if {"started_at", "effort", "notes"} & data.keys():
+            services.session_update(
+                session=session,
+                started_at=data.get("started_at", session.started_at),
+                effort=data.get("effort", session.effort),
+                notes=data.get("notes", session.notes),
+            )
+        if "warmup_done" in data:
+            services.warmup_mark(session=session, done=data["warmup_done"])
+        return Response(self._detail(session))
+
+    @extend_schema(
+        summary="Finish a session",
+        description=(
+            "With an optional effort (RPE 1-10) and notes. A finished session with at least "
+            "one done strength set counts toward the week. Finishing a finished session "
+            "changes nothing."
+        ),
+        request=SessionFinishSerializer,
+        responses=SESSION_RESPONSES,
+        examples=[OpenApiExample("Effort and notes", value={"effort": 7, "notes": "Felt strong."})],
+    )
+    @action(detail=True, methods=["post"])
+    def finish(self, request, *args, **kwargs):
+        session = self.get_object()
+        serializer = SessionFinishSerializer(data=request.data or {})
+        serializer.is_valid(raise_exception=True)
+        services.session_finish(session=session, **serializer.validated_data)
+        return Response(self._detail(session))
+
+    @extend_schema(
+        summary="Log a past session",
+        description=(
+            "A session trained without the phone, saved finished with all its sets at once, "
+            "validated like the page's form."
+        ),
+        request=PastSessionSerializer,
+        responses={201: SessionDetailSerializer},
+        examples=[
+            OpenApiExample(
+                "Two sets of squats",
+                value={
+                    "started_at": "2026-11-20T07:30:00+00:00",
+                    "warmup_done": True,
+                    "effort": 6,
+                    "notes": "",
+                    "sets": [
+                        {"exercise": "squat", "set_number": 1, "reps": 5, "load_kg": 20},
+                        {"exercise": "squat", "set_number": 2, "reps": 5, "load_kg": 20},
+                    ],
+                },
+                request_only=True,
+            )
+        ],
+    )
+    @action(detail=False, methods=["post"])
+    def past(self, request, *args, **kwargs):
+        serializer = PastSessionSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        session = services.session_log_past(
+            user=request.user,
+            started_at=data["started_at"],
+            warmup_done=data["warmup_done"],
+            effort=data["effort"],
+            notes=data["notes"],
+            sets=[
+                services.SetInput(
+                    exercise=item["exercise"],
+                    set_number=item["set_number"],
+                    side=item["side"],
+                    reps=item.get("reps"),
+                    seconds=item.get("seconds"),
+                    breaths=item.get("breaths"),
+                    load_kg=item.get("load_kg"),
+                    done=item["done"],
+                )
+                for item in data["sets"]
+            ],
+        )
+        return Response(self._detail(session), status=status.HTTP_201_CREATED)
+
+    def perform_destroy(self, instance: TrainingSession) -> None:
+        services.session_delete(session=instance)
+
+    def _detail(self, session: TrainingSession) -> dict:
+        """The session as history shows it, re-read with its totals, and every set."""
+        annotated = get_object_or_404(selectors.history_sessions(self.request.user), pk=session.pk)
+        row = selectors.history_rows(self.request.user, [annotated])[0]
+        sets = [entry for group in selectors.session_sets(annotated) for entry in group.entries]
+        return SessionDetailSerializer(row, context={"sets": sets}).data
+
+
+def _in_local_dates(queryset, query: dict, request):
+    """Sessions starting on the runner's local dates `from` to `to`, both inclusive."""
+    zone = request.user.zone
+    if "from" in query:
+        start = dt.datetime.combine(query["from"], dt.time.min, tzinfo=zone)
+        queryset = queryset.filter(started_at__gte=start)
+    if "to" in query:
+        end = dt.datetime.combine(query["to"] + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
+        queryset = queryset.filter(started_at__lt=end)
+    return queryset
+
+
+def _checked_start(value: dt.datetime) -> dt.datetime:
+    """The training services' rule (not in the future beyond a day), plus a floor of 1970."""
+    if value < EARLIEST_START:
+        raise serializers.ValidationError(f"Not before {EARLIEST_START:%Y-%m-%d}.")
+    try:
+        services.check_start_time(value)
+    except DjangoValidationError as error:
+        raise serializers.ValidationError(error.message_dict["started_at"]) from error
+    return value

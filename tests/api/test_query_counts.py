@@ -1,0 +1,49 @@
+"""List endpoints run a fixed number of SQL queries whatever the history size: the same count
+at 1 and at 60 sessions (authenticated with force_authenticate, so only the endpoint's own
+queries are counted)."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from tests.api.history import make_history
+
+pytestmark = pytest.mark.django_db
+
+# count + page, then history_rows: the page's totals and the routine's prescribed sets.
+SESSIONS_LIST = 4
+# count + page (each set with its exercise).
+SETS_LIST = 2
+
+
+@pytest.fixture
+def client_for(routine):
+    def make(user):
+        client = APIClient()
+        client.force_authenticate(user)
+        return client
+
+    return make
+
+
+@pytest.mark.parametrize("sessions", [1, 60])
+def test_the_session_list_costs_a_fixed_number_of_queries(
+    runner, client_for, django_assert_num_queries, sessions
+):
+    make_history(runner, sessions=sessions)
+
+    with django_assert_num_queries(SESSIONS_LIST):
+        response = client_for(runner).get("/api/v1/sessions/?page_size=100")
+
+    assert response.json()["count"] == sessions + 1
+
+
+@pytest.mark.parametrize("sessions", [1, 60])
+def test_the_set_list_costs_a_fixed_number_of_queries(
+    runner, client_for, django_assert_num_queries, sessions
+):
+    make_history(runner, sessions=sessions)
+
+    with django_assert_num_queries(SETS_LIST):
+        response = client_for(runner).get("/api/v1/sets/?page_size=100")
+
+    assert response.json()["count"] == sessions * 12
