@@ -1,5 +1,6 @@
 """What every API serializer shares: unknown fields are an error, not silently dropped."""
 
+import datetime as dt
 from collections.abc import Mapping
 
 from django.utils import timezone
@@ -125,3 +126,29 @@ class UserTimezoneMixin:
         super().initial(request, *args, **kwargs)
         if request.user.is_authenticated:
             timezone.activate(request.user.zone)
+
+
+EARLIEST_DATE = dt.date(1970, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
+
+
+class DateRangeQuery(serializers.Serializer):
+    """?from=&to=: local dates in the runner's timezone, both inclusive. Bounded, so calendar
+    arithmetic in any timezone stays inside what Python's dates can hold."""
+
+    def get_fields(self) -> dict:
+        # `from` is a Python keyword, so the fields cannot be class attributes.
+        return {
+            "from": serializers.DateField(required=False),
+            "to": serializers.DateField(required=False),
+        }
+
+    def validate(self, attrs: dict) -> dict:
+        for name, day in attrs.items():
+            if not EARLIEST_DATE <= day <= LATEST_DATE:
+                raise serializers.ValidationError(
+                    {name: [f"Between {EARLIEST_DATE} and {LATEST_DATE}."]}
+                )
+        if "from" in attrs and "to" in attrs and attrs["from"] > attrs["to"]:
+            raise serializers.ValidationError({"from": ["After `to`."]})
+        return attrs

@@ -23,6 +23,7 @@ from rest_framework.response import Response
 
 from apps.api.common import (
     VALIDATION_ERROR_EXAMPLE,
+    DateRangeQuery,
     StrictSerializer,
     UserTimezoneMixin,
     validate_query,
@@ -44,8 +45,6 @@ MAX_ID = 10**18 - 1
 # Past sessions older than this are surely a typo; it also keeps every date inside what the
 # calendar arithmetic of every timezone can represent.
 EARLIEST_START = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-EARLIEST_DATE = dt.date(1970, 1, 1)
-LATEST_DATE = dt.date(2100, 12, 31)
 MAX_SETS_PER_SESSION = 200
 LOAD_HELP = (
     "Kilograms, always (up to 6 decimals), whatever the runner's `unit`: 45 lb is "
@@ -395,25 +394,6 @@ class PastSessionSerializer(StrictSerializer):
         return sets
 
 
-class SessionQuery(serializers.Serializer):
-    """?from=&to=: the runner's local dates, both inclusive."""
-
-    def get_fields(self) -> dict:
-        # `from` is a Python keyword, so the fields cannot be class attributes.
-        return {
-            "from": serializers.DateField(required=False),
-            "to": serializers.DateField(required=False),
-        }
-
-    def validate(self, attrs: dict) -> dict:
-        for name, day in attrs.items():
-            if not EARLIEST_DATE <= day <= LATEST_DATE:
-                raise serializers.ValidationError(
-                    {name: [f"Between {EARLIEST_DATE} and {LATEST_DATE}."]}
-                )
-        return attrs
-
-
 SESSION_RESPONSES = {200: SessionDetailSerializer}
 
 
@@ -448,7 +428,7 @@ class SessionViewSet(
         queryset = selectors.history_sessions(self.request.user)
         if self.action == "list":
             queryset = _in_local_dates(
-                queryset, validate_query(self.request.query_params, SessionQuery), self.request
+                queryset, validate_query(self.request.query_params, DateRangeQuery), self.request
             )
         return queryset
 

@@ -6,7 +6,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
-from apps.api import content, profile, training
+from apps.api import content, profile, progress, training
 from apps.api.docs import SwaggerDocsView
 
 
@@ -27,6 +27,9 @@ v1 = [
     path("", include(router.urls)),
     path("routine/", content.RoutineView.as_view(), name="routine"),
     path("me/", profile.MeView.as_view(), name="me"),
+    path("progress/weeks/", progress.WeeksView.as_view(), name="progress-weeks"),
+    path("progress/summary/", progress.SummaryView.as_view(), name="progress-summary"),
+    path("progress/moves/<slug:slug>/", progress.MoveView.as_view(), name="progress-move"),
 ]
 
 urlpatterns = [

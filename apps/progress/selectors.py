@@ -223,6 +223,22 @@ def progress_overview(
     )
 
 
+def move_progress(user, exercise: Exercise, today: dt.date | None = None) -> MoveProgress:
+    """One move's series and next suggestion, as the progress page shows them (for GET
+    /api/v1/progress/moves/{slug}/); a move not done yet has an empty series and, when the
+    routine prescribes it, the first-time suggestion."""
+    overview = progress_overview(user, today)
+    for move in overview.moves:
+        if move.exercise.pk == exercise.pk:
+            return move
+    return MoveProgress(
+        exercise=exercise,
+        measure=rules.progress_measure(exercise.measure, exercise.is_loaded),
+        best_sets=[],
+        suggestion=_next_loads(user, [exercise]).get(exercise.pk),
+    )
+
+
 def local_today(user) -> dt.date:
     """Today's date where the runner is."""
     return rules.local_date(timezone.now(), user.zone)

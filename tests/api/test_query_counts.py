@@ -47,3 +47,29 @@ def test_the_set_list_costs_a_fixed_number_of_queries(
         response = client_for(runner).get("/api/v1/sets/?page_size=100")
 
     assert response.json()["count"] == sessions * 12
+
+
+# progress_overview: the done sets, their moves, the routine's prescriptions for them, and the
+# last counted session of each move with its sets (apps/progress/selectors.py).
+PROGRESS_OVERVIEW = 5
+
+
+@pytest.mark.parametrize(
+    ("route", "expected"),
+    [
+        ("/api/v1/progress/weeks/", PROGRESS_OVERVIEW),
+        ("/api/v1/progress/summary/", PROGRESS_OVERVIEW),
+        # The move itself, then the overview.
+        ("/api/v1/progress/moves/squat/", 1 + PROGRESS_OVERVIEW),
+    ],
+)
+@pytest.mark.parametrize("sessions", [1, 60])
+def test_progress_costs_a_fixed_number_of_queries(
+    runner, client_for, django_assert_num_queries, sessions, route, expected
+):
+    make_history(runner, sessions=sessions)
+
+    with django_assert_num_queries(expected):
+        response = client_for(runner).get(route)
+
+    assert response.status_code == 200

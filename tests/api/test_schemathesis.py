@@ -28,7 +28,7 @@ from config.wsgi import application
 from tests.api.history import make_history
 from tests.factories import UserFactory
 
-EXAMPLES_PER_MODE = 30
+EXAMPLES_PER_MODE = 20
 REPORT = Path(__file__).resolve().parents[2] / "artifacts" / "schemathesis.txt"
 
 
