@@ -267,6 +267,9 @@ def session_log_past(
     """Saves a session trained without the phone, finished, with all its sets at once. Its
     finish time is its start time: Legwork does not know how long it took."""
     check_start_time(started_at, now=now)
+    sets = list(sets)
+    if not warmup_done and not any(item.done for item in sets):
+        raise ValidationError("Tick at least one set you did, or the warm-up.")
     checked = [
         (
             item,

@@ -195,7 +195,11 @@ def test_logging_a_past_session_saves_it_finished_with_its_sets(routine, runner,
 def test_a_past_session_more_than_a_day_ahead_is_refused(routine, runner):
     with pytest.raises(ValidationError) as error:
         services.session_log_past(
-            user=runner, started_at=NOW + dt.timedelta(days=1, minutes=1), sets=[], now=NOW
+            user=runner,
+            started_at=NOW + dt.timedelta(days=1, minutes=1),
+            sets=[],
+            warmup_done=True,
+            now=NOW,
         )
     assert "started_at" in error.value.message_dict
     assert not TrainingSession.objects.exists()
@@ -308,3 +312,14 @@ def test_any_sequence_of_ticks_leaves_one_row_per_set_holding_the_last_values(dr
     last = {number: (reps, done) for number, reps, done in writes}
     saved = {e.set_number: (e.reps, e.done) for e in draft.sets.all()}
     assert saved == last
+
+
+def test_a_past_session_with_nothing_ticked_is_refused(routine, runner, squat):
+    with pytest.raises(ValidationError):
+        services.session_log_past(
+            user=runner,
+            started_at=NOW,
+            sets=[services.SetInput(exercise=squat, set_number=1, reps=5, done=False)],
+            now=NOW,
+        )
+    assert not TrainingSession.objects.exists()

@@ -481,3 +481,13 @@ def test_a_choice_that_is_not_a_number_is_refused_politely(runner_client, draft)
     )
     assert response.status_code == 302
     assert not SlotChoice.objects.exists()
+
+
+def test_a_past_session_with_nothing_ticked_says_so_and_saves_nothing(runner_client, routine):
+    started = timezone.localtime() - dt.timedelta(days=1)
+    response = runner_client.post(
+        reverse("training:log_past"), {"started_at": started.strftime("%Y-%m-%dT%H:%M")}
+    )
+    assert response.status_code == 200
+    assert b"Tick at least one set you did" in response.content
+    assert not TrainingSession.objects.exists()
