@@ -110,7 +110,14 @@ def exercise_key(name: str) -> str:
     """One key per exercise a name will land on: two spellings of one move share a key, so the
     sets of one session get one numbering per move."""
     slug = routine_slug_for(name)
-    return f"routine:{slug}" if slug else f"custom:{normalise(name) or name.strip().lower()}"
+    return f"routine:{slug}" if slug else f"custom:{custom_name_key(name)}"
+
+
+@lru_cache(maxsize=4096)
+def custom_name_key(name: str) -> str:
+    """How a custom exercise is recognised again: case and punctuation aside, the whole name,
+    equipment included ('Bench Press (Barbell)' and 'Bench Press (Dumbbell)' stay two)."""
+    return " ".join(_NOT_WORD.sub(" ", name.lower()).split()) or name.strip().lower()
 
 
 def equipment_hint(name: str) -> str | None:

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from apps.exercises.models import Exercise, Routine
-from apps.portability.matching import equipment_hint, exercise_key, normalise
+from apps.portability.matching import custom_name_key, equipment_hint, exercise_key
 from apps.portability.models import PendingImport
 from apps.portability.reading import read_upload
 from apps.portability.records import FileRejected, ParsedFile, ParsedSession, Skipped
@@ -111,7 +111,7 @@ class _Plan:
         self.custom_by_slug = {exercise.slug: exercise for exercise in self.custom}
         self.custom_by_name = {}
         for exercise in self.custom:
-            self.custom_by_name.setdefault(normalise(exercise.name), exercise)
+            self.custom_by_name.setdefault(custom_name_key(exercise.name), exercise)
         self.targets: dict[str, Exercise | None] = {}
         self.names: dict[str, Counter] = {}
         self._resolve_names()
@@ -127,7 +127,7 @@ class _Plan:
         key = exercise_key(parsed_set.exercise_name)
         if key.startswith("routine:") and key.partition(":")[2] not in self.routine_moves:
             # The routine is not loaded (a fresh database): keep the set as a custom exercise.
-            return f"custom:{normalise(parsed_set.exercise_name)}"
+            return f"custom:{custom_name_key(parsed_set.exercise_name)}"
         return key
 
     def _resolve_names(self) -> None:

@@ -159,3 +159,23 @@ def test_warmup_sets_are_stored_as_warmups(runner, imported):
     imported(runner, sample("hevy_kg.csv"))
     warmups = SetEntry.objects.filter(is_warmup_set=True)
     assert [(entry.exercise.slug, entry.load_kg) for entry in warmups] == [("squat", Decimal("20"))]
+
+
+def test_one_exercise_with_two_kinds_of_equipment_becomes_two_custom_exercises(runner, imported):
+    row = '"2025-04-03 19:10:00";"Abend";"";"Hip Thrust (Dumbbell)";"1";"30";"8";"";"";"";"";""'
+    content = sample("strong_semicolon_kg.csv") + f"{row}\r\n".encode()
+    imported(runner, content)
+    names = set(Exercise.objects.filter(owner=runner).values_list("name", flat=True))
+    assert names == {"Hip Thrust (Barbell)", "Hip Thrust (Dumbbell)"}
+
+
+def test_a_later_import_reuses_the_runners_custom_exercise_by_name(runner, imported):
+    imported(runner, sample("strong_comma_lb.csv"))
+    imported(runner, sample("hevy_kg.csv"))
+    content = (
+        b"Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment\n"
+    )
+    content += b"2024-12-01,bench press (barbell),Chest,50,kgs,5,,,,\n"
+    result = imported(runner, content)
+    assert result.exercises_created == 0
+    assert Exercise.objects.filter(owner=runner, name__iexact="bench press (barbell)").count() == 1
