@@ -230,7 +230,8 @@ def move_chart(
         Point(x=x_of(best.day), y=y_of(value), day=best.day, text=value_text(best, measure, unit))
         for best, value in zip(shown, values, strict=True)
     ]
-    ticks = _ticks(low, high)
+    # Reps and seconds are whole numbers: no 9.5-rep gridline.
+    ticks = _ticks(low, high, whole=measure != rules.LOAD)
     return LineChart(
         width=LINE_WIDTH,
         height=LINE_HEIGHT,
@@ -321,8 +322,8 @@ def _nice_range(values: Sequence[float]) -> tuple[float, float]:
     return max(low - pad, 0), high + pad
 
 
-def _ticks(low: float, high: float) -> list[float]:
-    raw = (high - low) / 3
+def _ticks(low: float, high: float, whole: bool = False) -> list[float]:
+    raw = max((high - low) / 3, 1) if whole else (high - low) / 3
     magnitude = 10 ** len(str(int(raw))) / 10 if raw >= 1 else 0.1
     step = next((m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw), 10 * magnitude)
     first = (int(low / step) + (low % step > 1e-9)) * step

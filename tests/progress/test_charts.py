@@ -93,3 +93,14 @@ def test_a_moves_best_ever_reads_in_what_it_progresses_by():
     assert charts.best_text(Decimal("52.5"), rules.LOAD, "kg") == "52.5 kg"
     assert charts.best_text(55, rules.SECONDS, "kg") == "55 s"
     assert charts.best_text(12, rules.REPS, "kg") == "12 reps"
+
+
+def test_reps_and_seconds_charts_have_whole_number_gridlines():
+    series = [
+        rules.BestSet(
+            day=TODAY - dt.timedelta(days=n), value=9 + n % 2, reps=9, seconds=None, load_kg=None
+        )
+        for n in range(5)
+    ]
+    chart = charts.move_chart(series, rules.REPS, "kg", since=dt.date(2026, 1, 1), today=TODAY)
+    assert [tick.text for tick in chart.y_ticks] == ["9", "10"]
