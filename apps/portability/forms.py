@@ -1,4 +1,5 @@
 from django import forms
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 
 from apps.accounts.units import UNIT_CHOICES
 from apps.portability.reading import MAX_IMPORT_BYTES, size_message
@@ -35,6 +36,17 @@ class ImportForm(forms.Form):
         help_text="Units, timezone, week start, goals and rest timer, as they were exported.",
     )
 
+    def __init__(self, *args, too_large: int | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.too_large = too_large
+
+    def clean(self):
+        if self.too_large:
+            # The upload was stopped at the limit, so "file" is missing: say why instead.
+            self.errors.pop("file", None)
+            self.add_error("file", size_message(self.too_large))
+        return super().clean()
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_IMPORT_BYTES:
@@ -62,3 +74,28 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That is not your password. Nothing was deleted.")
         return password
+
+
+class SizeLimitedUpload(FileUploadHandler):
+    """Counts an upload's bytes and stops reading it once it passes `limit`: the rest of the
+    request is read and thrown away, nothing is kept. `received_too_much` is then the count."""
+
+    def __init__(self, request, limit: int) -> None:
+        super().__init__(request)
+        self.limit = limit
+        self.received = 0
+        self.received_too_much: int | None = None
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        self.received += len(raw_data)
+        if self.received > self.limit:
+            self.received_too_much = self._total_size()
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None
+
+    def _total_size(self) -> int:
+        length = self.request.META.get("CONTENT_LENGTH") or ""
+        return int(length) if length.isdigit() else self.received

@@ -4,12 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max, Min
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.portability import exporting, services
-from apps.portability.forms import DeleteAccountForm, ImportForm
+from apps.portability.forms import DeleteAccountForm, ImportForm, SizeLimitedUpload
 from apps.portability.models import PendingImport
-from apps.portability.reading import supported_formats
+from apps.portability.reading import MAX_IMPORT_BYTES, supported_formats
 from apps.portability.records import FileRejected
 from apps.training.models import TrainingSession
 
@@ -35,9 +36,20 @@ def export_json(request: HttpRequest) -> StreamingHttpResponse:
 
 
 @login_required
+@csrf_exempt
 def import_upload(request: HttpRequest) -> HttpResponse:
+    # The size limit goes in before anything reads the body (CSRF checking does), so a file
+    # over the limit is neither kept in memory nor written to disk; CSRF is checked right after.
+    limit = SizeLimitedUpload(request, MAX_IMPORT_BYTES)
+    request.upload_handlers.insert(0, limit)
+    return _import_upload(request, limit)
+
+
+@csrf_protect
+def _import_upload(request: HttpRequest, limit: "SizeLimitedUpload") -> HttpResponse:
     if request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
+        data, files = request.POST, request.FILES  # reads the body, through the size limit
+        form = ImportForm(data, files, too_large=limit.received_too_much)
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:

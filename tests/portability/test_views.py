@@ -179,3 +179,22 @@ def test_the_unit_choice_starts_at_the_runners_unit(runner_client, runner):
     runner.save(update_fields=["unit"])
     form = runner_client.get(reverse("portability:import")).context["form"]
     assert form["unit"].value() == "lb"
+
+
+def test_a_50_mb_upload_is_stopped_at_the_limit_with_a_clear_message(runner_client):
+    response = upload(runner_client, b"2025-01-01,Squat\n" * (50 * 1024 * 1024 // 17))
+    page = response.content.decode()
+    assert "The file is 50.0 MB; Legwork imports files up to 10 MB." in page
+    assert "This field is required" not in page
+    assert response.context["form"].too_large  # stopped while reading, never stored whole
+    assert not PendingImport.objects.exists()
+
+
+def test_the_upload_still_checks_the_csrf_token(runner):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(runner)
+    response = upload(client, sample("hevy_kg.csv"))
+    assert response.status_code == 403
+    assert not PendingImport.objects.exists()
