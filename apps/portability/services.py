@@ -136,7 +136,7 @@ class _Plan:
             for parsed_set in session.sets:
                 key = self._target_key(parsed_set)
                 if key not in self.targets:
-                    target = self._existing(key, parsed_set.exercise_name)
+                    target = self._existing(key)
                     if target is None and key.startswith("routine:"):
                         self.parsed.skipped.append(
                             Skipped(
@@ -151,7 +151,7 @@ class _Plan:
                 kept.append(parsed_set)
             session.sets = kept
 
-    def _existing(self, key: str, name: str) -> Exercise | None:
+    def _existing(self, key: str) -> Exercise | None:
         kind, _, value = key.partition(":")
         if kind == "routine":
             return self.routine_moves.get(value)
