@@ -249,7 +249,16 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Legwork API",
-    "DESCRIPTION": "Strength work for runners: the routine, sessions, sets and progress.",
+    "DESCRIPTION": (
+        "Strength work for runners: the routine, your sessions and sets, your weeks, streaks, "
+        "recovery flags and the next suggested load, computed by the same rules as the pages."
+        "\n\n**Authentication**: a personal token from /settings/tokens/ as "
+        "`Authorization: Bearer lw_…` (or the session cookie with CSRF, for the site's own "
+        "JavaScript). **Loads are kilograms** (`load_kg`), whatever the runner's `unit`. "
+        "**Errors** are JSON: `{detail, code, errors: {field: [messages]}}`. **Lists** are "
+        "paginated (`page`, `page_size` up to 100). **Rate limits** answer 429 with "
+        "Retry-After. Walk-through: docs/api.md."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -145,7 +145,16 @@ class MoveSerializer(serializers.Serializer):
         help_text="What `value` is: the load in kg, reps, or seconds held.",
     )
     series = BestSetSerializer(
-        source="best_sets", many=True, help_text="The best set of each session, oldest first."
+        source="best_sets",
+        many=True,
+        help_text="The best set of each counted session, oldest first, all time.",
+    )
+    best_ever = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=6,
+        coerce_to_string=False,
+        allow_null=True,
+        help_text="The best value ever (kg, reps or seconds, by `measure`); null if never done.",
     )
     next = SuggestionSerializer(
         source="suggestion",

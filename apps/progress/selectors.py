@@ -224,10 +224,10 @@ def progress_overview(
 
 
 def move_progress(user, exercise: Exercise, today: dt.date | None = None) -> MoveProgress:
-    """One move's series and next suggestion, as the progress page shows them (for GET
-    /api/v1/progress/moves/{slug}/); a move not done yet has an empty series and, when the
-    routine prescribes it, the first-time suggestion."""
-    overview = progress_overview(user, today)
+    """One move's whole series (all time) and next suggestion, as the progress page computes
+    them (for GET /api/v1/progress/moves/{slug}/); a move not done yet has an empty series, no
+    best, and, when the routine prescribes it, the first-time suggestion."""
+    overview = progress_overview(user, today, series_since=None)
     for move in overview.moves:
         if move.exercise.pk == exercise.pk:
             return move
@@ -235,6 +235,7 @@ def move_progress(user, exercise: Exercise, today: dt.date | None = None) -> Mov
         exercise=exercise,
         measure=rules.progress_measure(exercise.measure, exercise.is_loaded),
         best_sets=[],
+        best_ever=None,
         suggestion=_next_loads(user, [exercise]).get(exercise.pk),
     )
 

@@ -49,9 +49,10 @@ def test_the_set_list_costs_a_fixed_number_of_queries(
     assert response.json()["count"] == sessions * 12
 
 
-# progress_overview: the done sets, their moves, the routine's prescriptions for them, and the
-# last counted session of each move with its sets (apps/progress/selectors.py).
-PROGRESS_OVERVIEW = 5
+# progress_overview: counted sessions with their set counts, each move's best ever, the moves,
+# the grouped sets behind the series, and for the progression rule the routine's prescriptions
+# and the last counted session of each move with its sets (apps/progress/selectors.py).
+PROGRESS_OVERVIEW = 7
 
 
 @pytest.mark.parametrize(

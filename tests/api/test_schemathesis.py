@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
@@ -33,13 +35,27 @@ REPORT = Path(__file__).resolve().parents[2] / "artifacts" / "schemathesis.txt"
 
 
 @pytest.fixture
+def one_connection():
+    """Keeps the test's database connection open across the app's requests, as Django's test
+    client does: schemathesis calls the WSGI app directly, whose request signals would close
+    the connection (and with it the test's transaction) on PostgreSQL."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
 def runner_with_history(routine):
     runner = UserFactory()
     make_history(runner, sessions=6)
     return runner
 
 
-def test_the_api_honours_its_own_schema(runner_with_history, settings_override_rates):
+def test_the_api_honours_its_own_schema(
+    runner_with_history, settings_override_rates, one_connection
+):
     _token, secret = token_create(user=runner_with_history, name="schemathesis")
     headers = {"Authorization": f"Bearer {secret}"}
     own_ids = _own_ids(runner_with_history)
