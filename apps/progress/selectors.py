@@ -116,7 +116,7 @@ class MoveProgress:
     exercise: Exercise
     measure: str
     best_sets: list[rules.BestSet]
-    best_ever: Decimal | int
+    best_ever: Decimal | int | None = None
     suggestion: Suggestion | None = None
 
     @property
