@@ -14,6 +14,7 @@ from apps.portability.matching import custom_name_key, equipment_hint, exercise_
 from apps.portability.models import PendingImport
 from apps.portability.reading import read_upload
 from apps.portability.records import FileRejected, ParsedFile, ParsedSession, Skipped
+from apps.progress import caching
 from apps.training.models import SetEntry, TrainingSession
 
 SESSION_BATCH = 500
@@ -74,6 +75,8 @@ def import_commit(*, user, pending: PendingImport) -> ImportResult:
         with transaction.atomic():
             plan = _Plan(user, parsed)
             result = plan.write()
+            # Bulk inserts send no signals: the progress caches must hear of the new history.
+            caching.history_changed(user.pk)
             if pending.restore_profile and parsed.profile:
                 _restore_profile(user, parsed.profile)
             pending.delete()

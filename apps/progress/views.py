@@ -3,9 +3,11 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from apps.exercises import selectors as exercise_selectors
-from apps.progress import charts, selectors
+from apps.progress import caching, charts, selectors
 
 # ?span=all on the progress page draws each move's whole history instead of the last year.
 SPANS = {"year": "Last 12 months", "all": "All time"}
@@ -16,13 +18,27 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(
             request, "progress/landing.html", {"routine": exercise_selectors.routine_with_slots()}
         )
-    return render(request, "progress/home.html", {"summary": selectors.home_summary(request.user)})
+    user = request.user
+    summary = caching.cached(user, "home-summary", lambda: selectors.home_summary(user))
+    return render(request, "progress/home.html", {"summary": summary})
 
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    user = request.user
     span = request.GET.get("span") if request.GET.get("span") in SPANS else "year"
+    # Computed from the whole history: cached until the history changes (caching.py).
+    body = caching.cached(
+        request.user,
+        "progress-page",
+        lambda: render_to_string(
+            "progress/_overview.html", _overview_context(request.user, span), request=request
+        ),
+        span,
+    )
+    return render(request, "progress/overview.html", {"body": mark_safe(body)})
+
+
+def _overview_context(user, span: str) -> dict:
     if span == "all":
         progress = selectors.progress_overview(user, series_since=None)
     else:
@@ -43,19 +59,15 @@ def overview(request: HttpRequest) -> HttpResponse:
                 "next": charts.suggestion_text(move.suggestion, user.unit),
             }
         )
-    return render(
-        request,
-        "progress/overview.html",
-        {
-            "progress": progress,
-            # Three rows of weeks fit a phone, one row a desktop; CSS shows one of the two.
-            "heatmaps": [
-                charts.heatmap_chart(progress.heatmap, user.week_start, bands=3),
-                charts.heatmap_chart(progress.heatmap, user.week_start, bands=1),
-            ],
-            "moves": moves,
-            "span": span,
-            "span_label": SPANS[span],
-            "other_span": "all" if span == "year" else "year",
-        },
-    )
+    return {
+        "progress": progress,
+        # Three rows of weeks fit a phone, one row a desktop; CSS shows one of the two.
+        "heatmaps": [
+            charts.heatmap_chart(progress.heatmap, user.week_start, bands=3),
+            charts.heatmap_chart(progress.heatmap, user.week_start, bands=1),
+        ],
+        "moves": moves,
+        "span": span,
+        "span_label": SPANS[span],
+        "other_span": "all" if span == "year" else "year",
+    }

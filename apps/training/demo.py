@@ -32,6 +32,7 @@ from apps.accounts.models import User
 from apps.accounts.units import KG, LB, from_kg, to_kg
 from apps.exercises.models import Exercise, Routine, RoutineSlot
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
+from apps.progress import caching
 from apps.progress.progression import BODYWEIGHT_STEPS, KETTLEBELL_SIZES, load_step, next_load_kg
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
 
@@ -165,6 +166,8 @@ def seed_history(
             for row in plan.rows:
                 entries.append(SetEntry(session=session, **row))
         SetEntry.objects.bulk_create(entries, batch_size=2000)
+        # Bulk inserts send no signals: the progress caches must hear of the new history.
+        caching.history_changed(user.pk)
         for slot, exercise in planner.last_choices.items():
             SlotChoice.objects.update_or_create(
                 user=user, slot=slot, defaults={"exercise": exercise}

@@ -10,13 +10,13 @@ PAGES_BY_LABEL = {page.label: page for page in PAGES}
 # Warm requests (the second one), signed in: the session and the user are the first two.
 EXPECTED_QUERIES = {
     "baseline": 2,
-    "home": 3,
+    "home": 3,  # session, user, history version (the week's summary is cached)
     "routine": 6,
     "exercise": 7,
     "player (draft)": 12,
     "history p1": 6,
     "session": 6,
-    "progress": 9,
+    "progress": 3,  # session, user, history version (the page's content is cached)
 }
 
 

@@ -1,0 +1,125 @@
+"""The progress caches (apps/progress/caching.py) never serve anything stale: every change to a
+runner's sessions and sets, their preferences, the routine's content or the date shows at once."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.exercises.models import Exercise
+from apps.progress import caching
+from apps.training import demo
+from tests.factories import SetEntryFactory, TrainingSessionFactory
+
+
+def _week_summary(client) -> str:
+    body = client.get(reverse("home")).content.decode()
+    return re.search(r'data-testid="week-summary">([^<]*)<', body).group(1)
+
+
+def _progress(client) -> str:
+    """The progress page's main content (the header's sign-out form has a fresh CSRF token)."""
+    body = client.get(reverse("progress:overview")).content.decode()
+    return body[body.index("<main") : body.index("</main>")]
+
+
+@pytest.fixture
+def squat(routine):
+    return Exercise.objects.get(slug="squat")
+
+
+@pytest.fixture
+def trained(runner, squat):
+    """A counted session an hour ago."""
+    session = TrainingSessionFactory(user=runner, started_at=timezone.now() - dt.timedelta(hours=1))
+    SetEntryFactory(session=session, exercise=squat)
+    return session
+
+
+def test_a_second_visit_is_served_from_the_cache(trained, runner_client, django_assert_num_queries):
+    first = _progress(runner_client)
+
+    with django_assert_num_queries(3):  # session, user, history version
+        second = _progress(runner_client)
+
+    assert second == first
+
+
+def test_a_logged_set_shows_at_once_on_the_home_page(routine, runner, runner_client, squat):
+    before = _week_summary(runner_client)
+    session = TrainingSessionFactory(user=runner, started_at=timezone.now() - dt.timedelta(hours=1))
+    SetEntryFactory(session=session, exercise=squat)
+
+    assert _week_summary(runner_client) != before
+
+
+def test_a_logged_set_shows_at_once_on_the_progress_page(routine, runner, runner_client, squat):
+    assert "appear here once you finish a session" in _progress(runner_client)
+    session = TrainingSessionFactory(user=runner, started_at=timezone.now() - dt.timedelta(hours=1))
+    SetEntryFactory(session=session, exercise=squat)
+
+    assert "appear here once you finish a session" not in _progress(runner_client)
+
+
+def test_an_edited_set_shows_at_once(trained, runner_client):
+    before = _week_summary(runner_client)
+    entry = trained.sets.get()
+    entry.done = False
+    entry.save(update_fields=["done"])
+
+    assert _week_summary(runner_client) != before
+
+
+def test_a_deleted_session_shows_at_once(trained, runner_client):
+    assert "appear here once you finish a session" not in _progress(runner_client)
+    trained.delete()
+
+    assert "appear here once you finish a session" in _progress(runner_client)
+
+
+def test_history_written_in_bulk_shows_at_once(routine, runner, runner_client):
+    assert "appear here once you finish a session" in _progress(runner_client)
+    demo.seed_history(user=runner, weeks=3, seed=1)
+
+    assert "appear here once you finish a session" not in _progress(runner_client)
+
+
+def test_a_changed_weekly_goal_shows_at_once(trained, runner, runner_client):
+    _week_summary(runner_client)
+    runner.weekly_goal = 3
+    runner.save(update_fields=["weekly_goal"])
+
+    assert "of 3" in _week_summary(runner_client)
+
+
+def test_a_renamed_move_shows_at_once_on_the_progress_page(trained, runner_client, squat):
+    assert "Goblet squat" not in _progress(runner_client)
+    squat.name = "Goblet squat"
+    squat.save(update_fields=["name"])
+
+    assert "Goblet squat" in _progress(runner_client)
+
+
+def test_another_runners_training_leaves_my_cache_alone(trained, runner, stranger, squat):
+    mine = caching.history_version(runner.pk)
+    session = TrainingSessionFactory(user=stranger)
+    SetEntryFactory(session=session, exercise=squat)
+
+    assert caching.history_version(runner.pk) == mine
+
+
+def test_a_new_day_is_computed_afresh(trained, runner, monkeypatch):
+    today = caching.cache_key(runner, "home-summary")
+    tomorrow = timezone.now() + dt.timedelta(days=1)
+    monkeypatch.setattr(caching.timezone, "now", lambda: tomorrow)
+
+    assert caching.cache_key(runner, "home-summary") != today
+
+
+def test_the_first_change_moves_the_version_past_zero(runner):
+    assert caching.history_version(runner.pk) == 0
+    caching.history_changed(runner.pk)
+
+    assert caching.history_version(runner.pk) == 1
