@@ -179,3 +179,13 @@ def test_a_later_import_reuses_the_runners_custom_exercise_by_name(runner, impor
     result = imported(runner, content)
     assert result.exercises_created == 0
     assert Exercise.objects.filter(owner=runner, name__iexact="bench press (barbell)").count() == 1
+
+
+def test_an_import_shows_at_once_on_the_cached_progress_page(runner, runner_client, imported):
+    from apps.progress import caching
+
+    before = caching.history_version(runner.pk)
+    runner_client.get("/progress/")
+    imported(runner, sample("hevy_kg.csv"))
+    assert caching.history_version(runner.pk) > before
+    assert "Bulgarian Split Squat" in runner_client.get("/progress/").content.decode()
