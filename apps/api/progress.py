@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from apps.api.common import DateRangeQuery, UserTimezoneMixin, validate_query
 from apps.exercises.models import Exercise
-from apps.progress import rules, selectors
+from apps.progress import caching, rules, selectors
 
 MAX_WEEKS = 5 * 53
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -181,18 +181,23 @@ class WeeksView(UserTimezoneMixin, APIView):
     )
     def get(self, request):
         query = validate_query(request.query_params, DateRangeQuery)
-        overview = selectors.progress_overview(request.user)
-        last = query.get("to", overview.today)
+        last = query.get("to", selectors.local_today(request.user))
         first = query.get("from", last - dt.timedelta(weeks=selectors.RECENT_WEEKS - 1))
         if (last - first).days > MAX_WEEKS * 7:
             raise serializers.ValidationError({"from": [f"At most {MAX_WEEKS} weeks before `to`."]})
-        weeks = [week for week in overview.weeks if week.end >= first and week.start <= last]
-        body = {
-            "week_start": WEEKDAYS[request.user.week_start],
-            "goal": request.user.weekly_goal,
-            "weeks": weeks,
-        }
-        return Response(WeeksSerializer(body).data)
+
+        def weeks_data() -> dict:
+            overview = selectors.progress_overview(request.user)
+            weeks = [week for week in overview.weeks if week.end >= first and week.start <= last]
+            body = {
+                "week_start": WEEKDAYS[request.user.week_start],
+                "goal": request.user.weekly_goal,
+                "weeks": weeks,
+            }
+            return WeeksSerializer(body).data
+
+        # Computed from the whole history: cached until it changes (apps/progress/caching.py).
+        return Response(caching.cached(request.user, "api-weeks", weeks_data, first, last))
 
 
 class SummaryView(UserTimezoneMixin, APIView):
@@ -206,6 +211,10 @@ class SummaryView(UserTimezoneMixin, APIView):
         responses={200: SummarySerializer},
     )
     def get(self, request):
+        return Response(caching.cached(request.user, "api-summary", lambda: self.summary(request)))
+
+    @staticmethod
+    def summary(request) -> dict:
         overview = selectors.progress_overview(request.user)
         body = {
             "today": overview.today,
@@ -221,7 +230,7 @@ class SummaryView(UserTimezoneMixin, APIView):
             "taper": rules.race_taper(overview.today, request.user.race_date),
             "totals": overview.totals,
         }
-        return Response(SummarySerializer(body).data)
+        return SummarySerializer(body).data
 
 
 class MoveView(UserTimezoneMixin, APIView):
@@ -243,4 +252,11 @@ class MoveView(UserTimezoneMixin, APIView):
         )
         if exercise is None:
             raise Http404("No move with that slug.")
-        return Response(MoveSerializer(selectors.move_progress(request.user, exercise)).data)
+        return Response(
+            caching.cached(
+                request.user,
+                "api-move",
+                lambda: MoveSerializer(selectors.move_progress(request.user, exercise)).data,
+                exercise.pk,
+            )
+        )

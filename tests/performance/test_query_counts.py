@@ -17,6 +17,9 @@ EXPECTED_QUERIES = {
     "history p1": 6,
     "session": 6,
     "progress": 3,  # session, user, history version (the page's content is cached)
+    "api sessions": 6,
+    "api weeks (1 year)": 3,  # session, user, history version (the answer is cached)
+    "api summary": 3,
 }
 
 

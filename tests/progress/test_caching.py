@@ -123,3 +123,33 @@ def test_the_first_change_moves_the_version_past_zero(runner):
     caching.history_changed(runner.pk)
 
     assert caching.history_version(runner.pk) == 1
+
+
+def test_a_logged_set_shows_at_once_in_the_api_summary(trained, runner, runner_client, squat):
+    before = runner_client.get("/api/v1/progress/summary/").json()
+    session = TrainingSessionFactory(user=runner, started_at=timezone.now() - dt.timedelta(hours=2))
+    SetEntryFactory(session=session, exercise=squat)
+
+    assert runner_client.get("/api/v1/progress/summary/").json() != before
+
+
+def test_a_logged_set_shows_at_once_in_the_api_weeks(routine, runner, runner_client, squat):
+    before = runner_client.get("/api/v1/progress/weeks/").json()
+    session = TrainingSessionFactory(user=runner, started_at=timezone.now() - dt.timedelta(hours=2))
+    SetEntryFactory(session=session, exercise=squat)
+
+    assert runner_client.get("/api/v1/progress/weeks/").json() != before
+
+
+def test_each_api_week_range_is_cached_apart(routine, runner, runner_client, squat):
+    for days_ago in (2, 30):
+        started = timezone.now() - dt.timedelta(days=days_ago)
+        SetEntryFactory(
+            session=TrainingSessionFactory(user=runner, started_at=started), exercise=squat
+        )
+    today = timezone.localdate(timezone.now(), runner.zone)
+    url = "/api/v1/progress/weeks/?from={}&to=" + today.isoformat()
+    short = runner_client.get(url.format(today - dt.timedelta(days=7))).json()
+    longer = runner_client.get(url.format(today - dt.timedelta(days=40))).json()
+
+    assert len(longer["weeks"]) > len(short["weeks"])
