@@ -28,7 +28,8 @@ from apps.api.common import (
     UserTimezoneMixin,
     validate_query,
 )
-from apps.exercises.models import Exercise
+from apps.exercises.models import Exercise, RoutineSlot
+from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
 from apps.training import selectors, services
 from apps.training.models import (
     MAX_BREATHS,
@@ -36,6 +37,7 @@ from apps.training.models import (
     MAX_SECONDS,
     NOTES_MAX_LENGTH,
     SetEntry,
+    SlotChoice,
     TrainingSession,
 )
 
@@ -330,7 +332,12 @@ class SessionDetailSerializer(SessionSerializer):
         allow_null=True,
         help_text="When the rest after the last ticked set ends (drafts only).",
     )
+    skipped = serializers.SerializerMethodField(help_text="Slugs of the moves skipped.")
     sets = serializers.SerializerMethodField(help_text="Every set, in routine order.")
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_skipped(self, row) -> list[str]:
+        return self.context["skipped"]
 
     @extend_schema_field(SetSerializer(many=True))
     def get_sets(self, row) -> list[dict]:
@@ -364,6 +371,11 @@ class SessionFinishSerializer(StrictSerializer):
     notes = serializers.CharField(
         max_length=NOTES_MAX_LENGTH, allow_blank=True, required=False, default=""
     )
+
+
+class SkipSerializer(StrictSerializer):
+    exercise = ExerciseSlugField(help_text="The move's slug, e.g. `plank`.")
+    skipped = serializers.BooleanField(default=True, help_text="false takes the skip back.")
 
 
 class PastSetSerializer(StrictSerializer):
@@ -552,6 +564,21 @@ class SessionViewSet(
         )
         return Response(self._detail(session), status=status.HTTP_201_CREATED)
 
+    @extend_schema(
+        summary="Skip a move (or take the skip back)",
+        description="The player folds a skipped move away; sets already saved stay saved.",
+        request=SkipSerializer,
+        responses=SESSION_RESPONSES,
+        examples=[OpenApiExample("Skip the plank", value={"exercise": "plank"})],
+    )
+    @action(detail=True, methods=["post"])
+    def skip(self, request, *args, **kwargs):
+        session = self.get_object()
+        serializer = SkipSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        services.move_skip(session=session, **serializer.validated_data)
+        return Response(self._detail(session))
+
     def perform_destroy(self, instance: TrainingSession) -> None:
         services.session_delete(session=instance)
 
@@ -560,7 +587,8 @@ class SessionViewSet(
         annotated = get_object_or_404(selectors.history_sessions(self.request.user), pk=session.pk)
         row = selectors.history_rows(self.request.user, [annotated])[0]
         sets = [entry for group in selectors.session_sets(annotated) for entry in group.entries]
-        return SessionDetailSerializer(row, context={"sets": sets}).data
+        skipped = list(annotated.skipped_exercises.order_by("order").values_list("slug", flat=True))
+        return SessionDetailSerializer(row, context={"sets": sets, "skipped": skipped}).data
 
 
 def _in_local_dates(queryset, query: dict, request):
@@ -584,3 +612,67 @@ def _checked_start(value: dt.datetime) -> dt.datetime:
     except DjangoValidationError as error:
         raise serializers.ValidationError(error.message_dict["started_at"]) from error
     return value
+
+
+# Slot choices ------------------------------------------------------------------------------
+
+
+class ChoiceSerializer(serializers.ModelSerializer):
+    slot = serializers.IntegerField(source="slot.order", read_only=True)
+    slot_title = serializers.CharField(source="slot.title", read_only=True)
+    exercise = serializers.CharField(source="exercise.slug", read_only=True)
+
+    class Meta:
+        model = SlotChoice
+        fields = ["slot", "slot_title", "exercise"]
+        read_only_fields = fields
+
+
+class ChoiceInputSerializer(StrictSerializer):
+    slot = serializers.IntegerField(
+        min_value=0, max_value=1000, help_text="The slot's `order` in GET /api/v1/routine/."
+    )
+    exercise = ExerciseSlugField(help_text="One of the slot's options, e.g. `kettlebell-swing`.")
+
+    def validate_slot(self, order: int) -> RoutineSlot:
+        slot = RoutineSlot.objects.filter(routine__slug=DEFAULT_ROUTINE_SLUG, order=order).first()
+        if slot is None:
+            raise serializers.ValidationError("The routine has no slot with that order.")
+        return slot
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Your choices in the routine's choice slots",
+        description="Which option (deadlift, single-leg deadlift or kettlebell swing; deadbug "
+        "or Pallof press) the player offers you first. Slots not listed offer their default.",
+    ),
+)
+class ChoiceViewSet(UserTimezoneMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    serializer_class = ChoiceSerializer
+
+    def get_queryset(self):
+        return (
+            SlotChoice.objects.filter(user=self.request.user)
+            .select_related("slot", "exercise")
+            .order_by("slot__order", "id")
+        )
+
+    @extend_schema(
+        summary="Choose an option for a choice slot",
+        description="Remembered for your next sessions, as when you pick it in the player.",
+        request=ChoiceInputSerializer,
+        responses={200: ChoiceSerializer},
+        examples=[
+            OpenApiExample(
+                "Kettlebell swings in running season",
+                value={"slot": 2, "exercise": "kettlebell-swing"},
+                request_only=True,
+            )
+        ],
+    )
+    def create(self, request, *args, **kwargs):
+        serializer = ChoiceInputSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        choice = services.slot_choose(user=request.user, **serializer.validated_data)
+        return Response(ChoiceSerializer(choice).data)

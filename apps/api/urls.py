@@ -22,6 +22,7 @@ router.include_root_view = False
 router.register("exercises", content.ExerciseViewSet, basename="exercise")
 router.register("sessions", training.SessionViewSet, basename="session")
 router.register("sets", training.SetViewSet, basename="set")
+router.register("choices", training.ChoiceViewSet, basename="choice")
 
 v1 = [
     path("", include(router.urls)),

@@ -27,6 +27,7 @@ DETAIL_ROUTES = [
     ("patch", "/api/v1/sessions/{session}/", {"notes": "mine now"}),
     ("delete", "/api/v1/sessions/{session}/", None),
     ("post", "/api/v1/sessions/{session}/finish/", {}),
+    ("post", "/api/v1/sessions/{session}/skip/", {"exercise": "plank"}),
     ("get", "/api/v1/sets/{set}/", None),
     ("patch", "/api/v1/sets/{set}/", {"reps": 1}),
     ("delete", "/api/v1/sets/{set}/", None),
@@ -73,3 +74,13 @@ def test_a_stranger_sees_none_of_a_runners_sessions(stranger, mine):
     client.force_authenticate(stranger)
 
     assert client.get("/api/v1/sessions/").json()["count"] == 0
+
+
+def test_the_choice_list_holds_only_the_callers_choices(runner_api, runner, stranger, routine):
+    from apps.exercises.models import Exercise, RoutineSlot
+    from apps.training.services import slot_choose
+
+    slot = RoutineSlot.objects.get(order=2)
+    slot_choose(user=stranger, slot=slot, exercise=Exercise.objects.get(slug="kettlebell-swing"))
+
+    assert runner_api.get("/api/v1/choices/").json()["results"] == []

@@ -77,3 +77,21 @@ def test_progress_costs_a_fixed_number_of_queries(
         response = client_for(runner).get(route)
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("sessions", [1, 60])
+def test_the_choice_list_costs_a_fixed_number_of_queries(
+    runner, client_for, django_assert_num_queries, sessions
+):
+    from apps.exercises.models import Exercise, RoutineSlot
+    from apps.training.services import slot_choose
+
+    make_history(runner, sessions=sessions)
+    swing = Exercise.objects.get(slug="kettlebell-swing")
+    slot_choose(user=runner, slot=RoutineSlot.objects.get(order=2), exercise=swing)
+
+    # count + page (each choice with its slot and exercise).
+    with django_assert_num_queries(2):
+        response = client_for(runner).get("/api/v1/choices/")
+
+    assert response.json()["count"] == 1

@@ -269,3 +269,33 @@ def test_times_are_given_in_the_runners_timezone(runner_api, runner, routine):
     row = runner_api.get("/api/v1/sessions/").json()["results"][0]
 
     assert row["started_at"] == "2026-07-01T09:30:00-02:30"
+
+
+def test_a_runner_skips_a_move_and_takes_the_skip_back(runner_api, draft):
+    url = f"/api/v1/sessions/{draft['id']}/skip/"
+
+    assert runner_api.post(url, {"exercise": "plank"}).json()["skipped"] == ["plank"]
+    assert runner_api.post(url, {"exercise": "plank", "skipped": False}).json()["skipped"] == []
+
+
+def test_a_runner_chooses_kettlebell_swings_for_the_hinge_slot(runner_api, runner, routine):
+    response = runner_api.post("/api/v1/choices/", {"slot": 2, "exercise": "kettlebell-swing"})
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "slot": 2,
+        "slot_title": "Deadlift: the perfect hinge",
+        "exercise": "kettlebell-swing",
+    }
+    assert runner_api.get("/api/v1/choices/").json()["results"] == [response.json()]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [({"slot": 2, "exercise": "squat"}, "exercise"), ({"slot": 99, "exercise": "squat"}, "slot")],
+)
+def test_a_choice_must_be_one_of_the_slots_options(runner_api, routine, body, field):
+    response = runner_api.post("/api/v1/choices/", body)
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == [field]
