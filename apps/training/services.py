@@ -26,6 +26,8 @@ from apps.training.models import SetEntry, SlotChoice, TrainingSession
 # logging tonight's session this afternoon).
 FUTURE_ALLOWANCE = dt.timedelta(days=1)
 MEASURE_FIELDS = ("reps", "seconds", "breaths")
+# SetEntry.set_number's limit.
+MAX_SETS_PER_MOVE = 50
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,8 @@ def set_add(*, session: TrainingSession, exercise: Exercise) -> list[SetEntry]:
             locked.sets.filter(exercise=exercise).aggregate(last=Max("set_number"))["last"] or 0
         )
         number = max(prescribed, logged) + 1
+        if number > MAX_SETS_PER_MOVE:
+            raise ValidationError(f"A move takes at most {MAX_SETS_PER_MOVE} sets.")
         sides = [SetEntry.Side.LEFT, SetEntry.Side.RIGHT] if exercise.per_side else [""]
         entries = [
             SetEntry(session=locked, exercise=exercise, set_number=number, side=side, done=False)

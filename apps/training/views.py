@@ -97,7 +97,10 @@ def set_save(request: HttpRequest, pk: int, exercise_id: int, number: int) -> Ht
 def set_add(request: HttpRequest, pk: int, exercise_id: int) -> HttpResponse:
     session = _own_draft(request, pk)
     exercise = _routine_exercise(request, exercise_id)
-    services.set_add(session=session, exercise=exercise)
+    try:
+        services.set_add(session=session, exercise=exercise)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     return redirect(_player_url(session, exercise))
 
 

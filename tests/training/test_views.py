@@ -491,3 +491,13 @@ def test_a_past_session_with_nothing_ticked_says_so_and_saves_nothing(runner_cli
     assert response.status_code == 200
     assert b"Tick at least one set you did" in response.content
     assert not TrainingSession.objects.exists()
+
+
+def test_adding_a_set_past_fifty_is_refused_with_a_message(runner_client, draft, squat):
+    services.set_log(session=draft, exercise=squat, set_number=50, reps=5)
+    response = runner_client.post(
+        reverse("training:set_add", args=[draft.pk, squat.pk]), follow=True
+    )
+    assert response.status_code == 200
+    assert b"A move takes at most 50 sets." in response.content
+    assert draft.sets.count() == 1
