@@ -2,7 +2,9 @@
 
 Everything here takes and returns plain values (datetimes, dates, ints), never a request or a
 queryset, so the pages, the API and the management commands all get the same answer, and the
-rules can be tested exhaustively without a database.
+rules can be tested exhaustively without a database. In order: local dates and recovery gaps;
+weeks, streaks and the current week; planning (the next suggested day, the race taper); totals,
+the heatmap and the recovery report; each move's best set per session; helpers.
 """
 
 import datetime as dt
@@ -126,7 +128,7 @@ class Week:
 
     @property
     def meets_minimum(self) -> bool:
-        return len(self.days) >= self.goal
+        return week_meets_minimum(self.days, self.goal)
 
     @property
     def is_current(self) -> bool:
@@ -135,6 +137,11 @@ class Week:
     @property
     def is_complete(self) -> bool:
         return self.end < self.today
+
+
+def week_meets_minimum(days: Iterable[dt.date], goal: int) -> bool:
+    """True when training fell on at least `goal` different local dates of one week."""
+    return len(set(days)) >= goal
 
 
 def weeks(

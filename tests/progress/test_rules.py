@@ -388,3 +388,9 @@ def test_changing_the_timezone_re_buckets_a_late_session_into_the_next_week():
     tokyo_weeks = rules.weeks(in_tokyo, today=TODAY, first_weekday=MONDAY, goal=2)
     assert london_weeks[0].start == dt.date(2026, 11, 16)
     assert tokyo_weeks[0].start == dt.date(2026, 11, 23)
+
+
+def test_a_week_meets_the_minimum_on_enough_different_days():
+    monday = dt.date(2026, 11, 23)
+    assert rules.week_meets_minimum([monday, monday + dt.timedelta(days=2)], goal=2)
+    assert not rules.week_meets_minimum([monday, monday], goal=2)

@@ -138,3 +138,39 @@ def test_the_next_day_respects_rest_and_is_never_the_long_run_eve_unless_needed(
     if long_run_weekday is not None and next_day.day.weekday() == (long_run_weekday - 1) % 7:
         assert next_day.goal_needs_long_run_eve
     assert next_day.message.startswith("Next: ")
+
+
+@bounded
+@given(
+    st.lists(st.dates(min_value=dt.date(2026, 12, 14), max_value=TODAY), max_size=6),
+    st.dates(min_value=dt.date(2026, 12, 21), max_value=TODAY),
+    goals,
+    st.integers(min_value=0, max_value=3),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=6)),
+    first_weekdays,
+)
+def test_the_week_can_be_met_exactly_when_some_schedule_meets_it(
+    days, today, goal, min_rest_days, long_run_weekday, first_weekday
+):
+    days = [day for day in days if day <= today]
+    next_day = rules.next_suggested_day(
+        days,
+        today=today,
+        first_weekday=first_weekday,
+        goal=goal,
+        min_rest_days=min_rest_days,
+        long_run_weekday=long_run_weekday,
+    )
+    start = rules.week_start(today, first_weekday)
+    end = start + dt.timedelta(days=6)
+    needed = goal - len({day for day in days if start <= day <= end})
+    earliest = max([today, *(day + dt.timedelta(days=min_rest_days + 1) for day in days)])
+    assert next_day.rested_from == earliest
+    candidates = [
+        earliest + dt.timedelta(days=offset) for offset in range((end - earliest).days + 1)
+    ]
+    spaced = any(
+        all((b - a).days > min_rest_days for a, b in itertools.pairwise(plan))
+        for plan in itertools.combinations(candidates, max(needed, 0))
+    )
+    assert next_day.week_can_be_met == (needed <= 0 or spaced)
