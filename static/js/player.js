@@ -132,8 +132,16 @@
     if (label) label.textContent = done ? "Update" : "Done";
     var move = form.closest("[data-move]");
     if (move) {
+      var done = move.querySelectorAll(".set-row--done").length;
       var count = move.querySelector("[data-sets-done]");
-      if (count) count.textContent = String(move.querySelectorAll(".set-row--done").length);
+      if (count) count.textContent = String(done);
+      move.classList.toggle("move--finished", done >= parseInt(move.dataset.prescribed, 10));
+    }
+    var total = document.querySelector("[data-strength-sets-done]");
+    if (total) {
+      total.textContent = String(
+        document.querySelectorAll("[data-move]:not(#warm-up) .set-row--done").length
+      );
     }
   }
 

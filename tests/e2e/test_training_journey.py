@@ -51,6 +51,13 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     # A loaded move with a changed load: 10 kg instead of the suggested 2 kg; the next rows follow.
     squat = move(page, "squat")
     expect(squat.get_by_text("First time: start light with 2 kg")).to_be_visible()
+    # A typo is refused beside the field, in place; nothing is saved.
+    squat.get_by_label("Load (kg)").first.fill("9999")
+    squat.locator("form.set-row").first.get_by_role("button", name="Done").click()
+    expect(squat.locator(".set-field--invalid")).to_contain_text("At most 500 kg")
+    expect(squat.locator("form.set-row").first.locator("[data-set-status]")).to_have_text(
+        "Not saved: see below"
+    )
     squat.get_by_label("Load (kg)").first.fill("10")
     squat.get_by_label("Load (kg)").first.dispatch_event("change")
     expect(squat.get_by_label("Load (kg)").nth(2)).to_have_value("10")
@@ -91,6 +98,7 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     tick_all(lunge)
     tick_all(move(page, "deadbug"))
     page.evaluate("window.scrollTo(0, 0)")
+    expect(page.locator("[data-strength-sets-done]")).to_have_text("15")
     screenshot(page, "training-player")
 
     page.get_by_role("link", name="Finish session").click()
