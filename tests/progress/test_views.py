@@ -124,6 +124,8 @@ def test_the_progress_page_has_no_inline_styles_or_scripts(routine, runner, runn
     body = runner_client.get(reverse("progress:overview")).content.decode()
     assert "style=" not in body
     assert "<script>" not in body
+    assert "{#" not in body
+    assert "{%" not in body
     assert " onclick=" not in body
 
 
