@@ -7,7 +7,8 @@ its messages; it is empty for errors that concern no field (401, 404, 429...).""
 
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -15,8 +16,17 @@ from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
+class RequestTooLarge(exceptions.APIException):
+    status_code = 413
+    default_detail = "The body is larger than this server accepts."
+    default_code = "request_too_large"
+
+
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        exc = RequestTooLarge(f"The body is larger than this server accepts ({limit} bytes).")
+    elif isinstance(exc, DjangoValidationError):
         # A service's full_clean() said no: the same messages the pages show, as a 400.
         exc = exceptions.ValidationError(_django_errors(exc))
     response = drf_exception_handler(exc, context)

@@ -12,6 +12,7 @@ ERROR_DESCRIPTIONS = {
     "401": "No credentials (where they are needed), or an invalid or revoked token.",
     "403": "Signed in with a session but the CSRF token is missing or wrong.",
     "404": "No such object among yours (another runner's ids are 404 too), or no such page.",
+    "413": "The body is larger than the server accepts (2 MB).",
     "415": "The body is not JSON (send `Content-Type: application/json`).",
     "429": "Too many requests: wait the number of seconds in `Retry-After`.",
 }
@@ -41,7 +42,7 @@ class AutoSchema(SpectacularAutoSchema):
         if "{" in self.path or has_query:
             codes.append("404")
         if has_body:
-            codes.append("415")
+            codes.extend(["413", "415"])
         codes.append("429")
         return codes
 

@@ -140,3 +140,22 @@ def test_an_api_path_with_a_newline_is_a_json_404_too(runner_api):
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
+
+
+def test_json_nested_too_deep_is_a_400(runner_api):
+    body = "[" * 100_000 + "]" * 100_000
+
+    response = runner_api.post("/api/v1/sets/", data=body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "parse_error"
+
+
+def test_a_body_over_the_upload_limit_is_a_413(runner_api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = '{"notes": "' + "x" * 2000 + '"}'
+
+    response = runner_api.post("/api/v1/sessions/", data=body, content_type="application/json")
+
+    assert response.status_code == 413
+    assert response.json()["code"] == "request_too_large"
