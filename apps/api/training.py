@@ -5,6 +5,7 @@ Every queryset starts from request.user, so another runner's id is a 404; a body
 another runner's session is a 400 ("does not exist"), never a write."""
 
 import datetime as dt
+import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F, Q
@@ -41,6 +42,9 @@ from apps.training.models import (
     TrainingSession,
 )
 
+# What a slug can be (Exercise.slug is a SlugField of 80): anything else names no move, and is
+# never sent to the database (a lone surrogate cannot even be encoded for it).
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 # Ids in paths are at most 18 digits, so no lookup overflows a 64-bit column.
 ID_PATTERN = r"[0-9]{1,18}"
 MAX_ID = 10**18 - 1
@@ -86,6 +90,8 @@ class ExerciseSlugField(serializers.SlugRelatedField):
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("invalid")
+        if not SLUG.fullmatch(data):
+            self.fail("does_not_exist", slug_name="slug", value=data[:80])
         exercise = (
             self.get_queryset()
             .filter(slug=data)

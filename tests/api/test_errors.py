@@ -1,6 +1,8 @@
 """Bad input is a 400 (or 415 for a body that is not JSON) with the one error shape; never a
 500."""
 
+import json
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -159,3 +161,24 @@ def test_a_body_over_the_upload_limit_is_a_413(runner_api, settings):
 
     assert response.status_code == 413
     assert response.json()["code"] == "request_too_large"
+
+
+@pytest.mark.parametrize("slug", ["\ud800", "squat\x00", "x" * 500, "squat 2"])
+def test_a_malformed_exercise_slug_in_a_body_is_a_400(runner_api, routine, slug):
+    session = runner_api.post("/api/v1/sessions/").json()["id"]
+    # json.dumps escapes a lone surrogate as \ud800, which JSON allows.
+    body = json.dumps({"session": session, "exercise": slug, "set_number": 1})
+
+    response = runner_api.post("/api/v1/sets/", data=body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["exercise"]
+
+
+def test_an_unknown_field_named_with_a_lone_surrogate_is_a_400(runner_api):
+    response = runner_api.patch(
+        "/api/v1/me/", data='{"\\ud800": 1}', content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"\ud800": ["Unknown field."]}
