@@ -119,8 +119,13 @@ def move_skip(request: HttpRequest, pk: int, exercise_id: int) -> HttpResponse:
 def slot_choose(request: HttpRequest, pk: int, slot_id: int) -> HttpResponse:
     session = _own_draft(request, pk)
     slot = get_object_or_404(RoutineSlot, pk=slot_id, routine_id=session.routine_id)
-    choice = request.POST.get("exercise", "")
-    exercise = Exercise.objects.filter(pk=int(choice)).first() if choice.isdigit() else None
+    exercise_id = request.POST.get("exercise", "")
+    # Only a plain id reaches the query: junk, or a number too big for the column, is no pick.
+    exercise = (
+        Exercise.objects.filter(pk=int(exercise_id)).first()
+        if exercise_id.isdecimal() and len(exercise_id) <= 9
+        else None
+    )
     if exercise is None:
         messages.error(request, "Pick one of the options.")
         return redirect("training:player", pk=session.pk)

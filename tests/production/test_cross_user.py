@@ -1,0 +1,501 @@
+"""Nobody sees or changes anyone else's data, and no input brings the site down.
+
+Every route is discovered (tests/production/routes.py: the URL resolver and the OpenAPI
+schema), so a new page or endpoint is walked without editing this file. For each one:
+
+- signed in as runner B with runner A's object ids, every method answers 403, 404 or 405,
+  never shows A's data, and leaves every row of A's exactly as it was;
+- anonymous, every private page redirects to the login page (the API answers 401/403, the
+  admin redirects to its own login);
+- a POST without a CSRF token is refused with 403;
+- as the owner, oversized, unicode-trick, malformed and wrong-type input never gives a 5xx.
+
+A route whose parameter the walker cannot fill, or whose ids A cannot open either, fails with
+a message saying so: the walk must never pass by testing nothing.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.test import Client
+
+from apps.exercises.models import Exercise, RoutineSlot
+from apps.portability.models import PendingImport
+from apps.training.models import SetEntry, SlotChoice, TrainingSession
+from tests.factories import ExerciseFactory, SetEntryFactory, TrainingSessionFactory, UserFactory
+from tests.production.routes import Operation, Route, api_operations, site_routes
+
+SECRET = "zq7-private-of-runner-a"
+UNSAFE = ("post", "put", "patch", "delete")
+REFUSED = {403, 404, 405}
+
+# Pages anyone may open. Everything else must send an anonymous visitor to the login page.
+PUBLIC_ROUTES = {
+    "home",  # the landing page when signed out
+    "exercises:routine",
+    "exercises:detail",
+    "healthz",
+    "api-schema",
+    "api-docs",
+    "account_login",
+    "account_logout",
+    "account_signup",
+    "account_inactive",
+    "account_reset_password",
+    "account_reset_password_done",
+    "account_reset_password_from_key",
+    "account_reset_password_from_key_done",
+    "account_confirm_email",
+    "account_email_verification_sent",
+    "account_confirm_login_code",
+}
+
+# The admin's own sign-in and sign-out pages: shown to anyone, they open nothing.
+ADMIN_SIGN_IN = {"admin:login", "admin:logout"}
+
+ROUTES = site_routes()
+OPERATIONS = api_operations()
+
+
+@dataclass
+class Owned:
+    """Runner A and one of each thing a runner owns, all marked with SECRET."""
+
+    user: object
+    draft: TrainingSession
+    finished: TrainingSession
+    entry: SetEntry
+    custom_exercise: Exercise
+    pending_import: PendingImport
+    slot: RoutineSlot
+
+    def candidates(self, parameter: str) -> list:
+        """A's values for a URL parameter; a parameter nobody taught the walker fails."""
+        ids = [
+            self.draft.pk,
+            self.finished.pk,
+            self.entry.pk,
+            self.pending_import.pk,
+            self.custom_exercise.pk,
+        ]
+        table = {
+            "pk": ids,
+            "id": ids,
+            "object_id": ids,
+            "set_pk": [self.entry.pk],
+            "exercise_id": [self.entry.exercise_id, self.custom_exercise.pk],
+            "slot_id": [self.slot.pk],
+            "number": [self.entry.set_number],
+            "slug": [self.custom_exercise.slug],
+            "app_label": ["accounts"],
+            "content_type_id": [ContentType.objects.get_for_model(TrainingSession).pk],
+            # Keys of allauth's emailed links: not ids of A's, any well-formed value will do.
+            "key": ["0123456789abcdef0123456789abcdef"],
+            "uidb36": ["1z"],
+        }
+        if parameter not in table:
+            pytest.fail(f"the walker cannot fill URL parameter {parameter!r}: teach candidates()")
+        return table[parameter]
+
+    def urls(self, route: Route | Operation) -> list[str]:
+        """Every URL of route built from A's values, varying the first parameter."""
+        if not route.parameters:
+            return [route.url({})]
+        first, *rest = route.parameters
+        fixed = {name: self.candidates(name)[0] for name in rest}
+        return [route.url({**fixed, first: value}) for value in self.candidates(first)]
+
+
+@pytest.fixture
+def owned(routine) -> Owned:
+    user = UserFactory(email=f"{SECRET}@example.com", name=f"Annabel {SECRET}")
+    slot = next(slot for slot in routine.slots.all() if len(slot.options.all()) > 1)
+    move = Exercise.objects.get(owner__isnull=True, slug="squat")
+    finished = TrainingSessionFactory(user=user, notes=f"finished {SECRET}", routine=slot.routine)
+    entry = SetEntryFactory(session=finished, exercise=move, set_number=1, reps=5)
+    draft = TrainingSessionFactory(
+        user=user, finished_at=None, notes=f"draft {SECRET}", routine=slot.routine
+    )
+    SetEntryFactory(session=draft, exercise=move, set_number=1, reps=5)
+    custom = ExerciseFactory(owner=user, slug=f"move-{SECRET}", name=f"Move {SECRET}")
+    pending = PendingImport.objects.create(
+        user=user, filename=f"{SECRET}.csv", content=b"Date,Exercise\n", summary={}
+    )
+    SlotChoice.objects.create(user=user, slot=slot, exercise=slot.options.all()[1].exercise)
+    owned = Owned(user, draft, finished, entry, custom, pending, slot)
+    _assert_every_owned_model_has_a_row(user)
+    return owned
+
+
+@pytest.fixture
+def as_b(db, owned) -> Client:
+    client = Client()
+    client.force_login(UserFactory(email="runner-b@example.com", name="Bob"))
+    return client
+
+
+@pytest.fixture
+def as_a(db, owned) -> Client:
+    client = Client()
+    client.force_login(owned.user)
+    return client
+
+
+# Cross-user ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "route",
+    [r for r in ROUTES if r.parameters and not r.is_admin and r.name not in PUBLIC_ROUTES],
+    ids=str,
+)
+def test_runner_b_cannot_reach_runner_as_objects(route, owned, as_a, as_b):
+    urls = _urls_a_can_open(as_a, owned, route)
+    before = snapshot(owned.user)
+
+    for url, a_status in urls:
+        for method in ("get", *UNSAFE):
+            response = _send(as_b, method, url, _stray_body(owned))
+            where = f"{method.upper()} {url}"
+            assert response.status_code in REFUSED, f"{where}: {response.status_code}"
+            _assert_no_secret(response, where)
+            if a_status.get(method, 405) != 405:
+                assert response.status_code != 405, f"{where} answered 405 to B, not to A"
+
+    assert snapshot(owned.user) == before
+
+
+@pytest.mark.parametrize("route", [r for r in ROUTES if not r.parameters], ids=str)
+def test_runner_b_sees_and_changes_nothing_of_runner_a_on_a_page_without_ids(route, owned, as_b):
+    before = snapshot(owned.user)
+    url = route.url({})
+
+    for method in ("get", *UNSAFE):
+        response = _send(as_b, method, url, _stray_body(owned))
+        assert response.status_code < 500, f"{method.upper()} {url}: {response.status_code}"
+        _assert_no_secret(response, f"{method.upper()} {url}")
+
+    assert snapshot(owned.user) == before
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=str)
+def test_runner_b_cannot_use_runner_as_ids_in_the_api(operation, owned, as_a, as_b):
+    before = snapshot(owned.user)
+    urls = owned.urls(operation)
+
+    for url in urls:
+        response = _api(as_b, operation.method, url, _api_body(operation, owned))
+        _assert_no_secret(response, str(operation))
+        if operation.parameters:
+            assert response.status_code in REFUSED | {400}, f"{operation} {url}"
+            assert response.status_code != 200
+        else:
+            assert response.status_code < 500, f"{operation} {url}: {response.status_code}"
+
+    assert snapshot(owned.user) == before
+
+
+@pytest.mark.parametrize("route", [r for r in ROUTES if r.is_admin], ids=str)
+def test_a_runner_who_is_not_staff_is_sent_to_the_admin_login(route, owned, as_b):
+    before = snapshot(owned.user)
+
+    for url in owned.urls(route)[:2]:
+        for method in ("get", "post"):
+            response = getattr(as_b, method)(url)
+            if route.name in ADMIN_SIGN_IN:
+                assert response.status_code < 500
+                continue
+            assert response.status_code in {302, 403, 404}, f"{method.upper()} {url}"
+            if response.status_code == 302:
+                assert response["Location"].startswith("/admin/login/")
+            _assert_no_secret(response, url)
+
+    assert snapshot(owned.user) == before
+
+
+# Anonymous visitors ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "route", [r for r in ROUTES if r.name not in PUBLIC_ROUTES | ADMIN_SIGN_IN], ids=str
+)
+def test_an_anonymous_visitor_is_sent_to_sign_in(route, owned, client):
+    before = snapshot(owned.user)
+
+    for url in owned.urls(route)[:2]:
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            where = f"{method.upper()} {url}"
+            if route.is_api:
+                assert response.status_code in {401, 403, 405}, where
+            elif response.status_code == 405:
+                continue  # the method is refused before anything else
+            elif route.is_admin:
+                assert response.status_code == 302, where
+                assert response["Location"].startswith("/admin/login/"), where
+            else:
+                assert response.status_code == 302, f"{where}: {response.status_code}"
+                assert response["Location"].startswith("/accounts/login/"), where
+            _assert_no_secret(response, where)
+
+    assert snapshot(owned.user) == before
+
+
+@pytest.mark.parametrize("route", [r for r in ROUTES if r.name in PUBLIC_ROUTES], ids=str)
+def test_a_public_page_holds_no_runners_data(route, owned, client, as_b):
+    """Public pages, opened anonymously and by B, with A's ids where they take any (A's own
+    move is not a routine page, so it is a 404 for everyone else)."""
+    for url in owned.urls(route):
+        for visitor in (client, as_b):
+            response = visitor.get(url)
+            assert response.status_code < 500
+            _assert_no_secret(response, url)
+
+
+# CSRF ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=str)
+def test_a_post_without_a_csrf_token_is_refused(route, owned):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owned.user)
+    before = snapshot(owned.user)
+
+    url = owned.urls(route)[0]
+    response = client.post(url, {"notes": "forged"})
+
+    assert response.status_code == 403, f"POST {url}: {response.status_code}"
+    assert snapshot(owned.user) == before
+
+
+# Bad input -------------------------------------------------------------------------------------
+
+MEGABYTE = "x" * 1_000_000
+TEXT_KINDS = {"textarea", "text", "email", "password", "search", "url", "tel"}
+NASTY_VALUES = [
+    "",
+    " ",
+    "\x00",
+    "nul\x00inside",
+    "\u202egnp.exe",  # right-to-left override
+    "e\u0301\u0301\u0301\u200b\u200d\ufeff",  # combining marks, zero-width characters
+    "٣",  # an Arabic-Indic digit
+    "１２",  # full-width digits
+    "😀" * 50,
+    "-1",
+    "1e309",
+    "NaN",
+    "Infinity",
+    "9" * 400,
+    "0x1F",
+    "<script>alert(1)</script>",
+    "'; DROP TABLE training_setentry; --",
+    "../../etc/passwd",
+]
+
+
+@pytest.mark.parametrize("route", [r for r in ROUTES if not r.is_admin and not r.is_api], ids=str)
+def test_bad_form_input_never_breaks_a_page(route, owned, as_a):
+    for url in owned.urls(route)[:2]:
+        fields = _form_fields(as_a, owned, url)
+        names = [name for name, _kind in fields]
+        query = "&".join(f"{name}=%00%E2%80%AE{'9' * 300}" for name in [*names, "page", "q"])
+        assert as_a.get(f"{url}?{query}").status_code < 500, f"GET {url}?{query[:80]}"
+        if _rolled_back(as_a.post, url, {}).status_code == 405:
+            for value in NASTY_VALUES:
+                response = as_a.get(url, dict.fromkeys(names, value))
+                assert response.status_code < 500, f"GET {url} {value!r}: {response.status_code}"
+            continue
+        bodies = [dict.fromkeys(names, value) for value in NASTY_VALUES]
+        # A megabyte in each free-text box (and the first number box, as a wrong type).
+        texts = [name for name, kind in fields if kind in TEXT_KINDS]
+        numbers = [name for name, kind in fields if kind == "number"][:1]
+        bodies += [{name: MEGABYTE} for name in texts + numbers]
+        bodies += [{name: ["1", "2", "3"] for name in names}]
+        for body in bodies:
+            response = _rolled_back(as_a.post, url, body)
+            assert response.status_code < 500, f"POST {url} {_short(body)}: {response.status_code}"
+        for raw in (b"%ED%A0%80=%ED%A0%80", b"a=%", b"=" * 1000, b"\xff\xfe" * 10):
+            response = _rolled_back(as_a.generic, "POST", url, raw, content_type=_FORM)
+            assert response.status_code < 500, f"POST {url} {raw[:20]!r}: {response.status_code}"
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=str)
+def test_bad_api_input_is_a_400_with_a_json_body_never_a_500(operation, owned, as_a):
+    url = _own_api_url(as_a, owned, operation)
+    wrong_types = [MEGABYTE, "\x00", "\u202e", 10**40, -(10**40), 1.5, True, None, [], {"a": 1}]
+    bodies = [{name: value} for name in operation.body_fields for value in wrong_types]
+    bodies += [{}, [], "just a string", None]
+
+    for body in bodies:
+        with transaction.atomic():
+            response = _api(as_a, operation.method, url, body)
+            transaction.set_rollback(True)
+        assert response.status_code < 500, f"{operation} {_short(body)}: {response.status_code}"
+        if response.status_code == 400:
+            assert isinstance(json.loads(response.content), dict | list)
+    for raw in (b"{", b'{"a": }', b"\xff\xfe", b"[" * 5000):
+        with transaction.atomic():
+            response = as_a.generic(
+                operation.method.upper(), url, raw, content_type="application/json"
+            )
+            transaction.set_rollback(True)
+        assert response.status_code < 500, f"{operation} {raw[:20]!r}: {response.status_code}"
+
+
+def test_the_walk_covers_the_whole_site():
+    """The discovery itself: the pages, the API and the admin are all in the walk."""
+    patterns = {route.pattern for route in ROUTES}
+    assert {"train/<int:pk>/", "history/<int:pk>/", "settings/", "healthz"} <= patterns
+    assert any(route.is_admin for route in ROUTES)
+    assert any(route.is_api for route in ROUTES)
+    print(f"\nwalked {len(ROUTES)} URL patterns and {len(OPERATIONS)} API operations")
+
+
+# Helpers ---------------------------------------------------------------------------------------
+
+_FORM = "application/x-www-form-urlencoded"
+
+
+def snapshot(user) -> dict[str, list]:
+    """Every row of every model of ours that belongs to user, directly or through a session."""
+    rows = {}
+    for model in apps.get_models():
+        if not model.__module__.startswith("apps."):
+            continue
+        path = _owner_path(model)
+        if path is None:
+            continue
+        values = model.objects.filter(**{path: user.pk}).order_by("pk").values()
+        rows[model._meta.label] = [
+            {key: value for key, value in row.items() if key != "last_login"} for row in values
+        ]
+    return rows
+
+
+def _owner_path(model) -> str | None:
+    if model._meta.label == settings.AUTH_USER_MODEL:
+        return "pk"
+    for field in model._meta.get_fields():
+        target = getattr(field, "related_model", None)
+        if not field.many_to_one or target is None:
+            continue
+        if target._meta.label == settings.AUTH_USER_MODEL:
+            return field.name
+    for field in model._meta.get_fields():
+        target = getattr(field, "related_model", None)
+        if field.many_to_one and target is not None and target is not model:
+            for inner in target._meta.get_fields():
+                inner_target = getattr(inner, "related_model", None)
+                if (
+                    inner.many_to_one
+                    and inner_target is not None
+                    and (inner_target._meta.label == settings.AUTH_USER_MODEL)
+                ):
+                    return f"{field.name}__{inner.name}"
+    return None
+
+
+def _assert_every_owned_model_has_a_row(user) -> None:
+    """Each model with a direct link to its runner must have a row of A's in the walk."""
+    direct = {
+        model._meta.label
+        for model in apps.get_models()
+        if model.__module__.startswith("apps.") and "__" not in (_owner_path(model) or "__")
+    }
+    empty = [label for label, rows in snapshot(user).items() if not rows and label in direct]
+    assert not empty, f"the walker owns nothing of {empty}: add one to the owned fixture"
+
+
+def _urls_a_can_open(as_a: Client, owned: Owned, route: Route) -> list[tuple[str, dict]]:
+    """A's URLs for route that A can open (GET, or POST rolled back), with A's statuses."""
+    found = []
+    for url in owned.urls(route):
+        statuses = {"get": as_a.get(url).status_code}
+        if statuses["get"] == 405:
+            with transaction.atomic():
+                statuses["post"] = as_a.post(url, {}).status_code
+                transaction.set_rollback(True)
+        if any(status not in {404, 405} for status in statuses.values()):
+            found.append((url, statuses))
+    assert found, f"runner A cannot open {route} with any of A's ids: teach candidates()"
+    return found
+
+
+def _own_api_url(as_a: Client, owned: Owned, operation: Operation) -> str:
+    for url in owned.urls(operation):
+        if as_a.get(url).status_code != 404:
+            return url
+    return owned.urls(operation)[0]
+
+
+def _send(client: Client, method: str, url: str, body: str):
+    if method == "get":
+        return client.get(url)
+    return getattr(client, method)(url, data=body, content_type=_FORM)
+
+
+def _api(client: Client, method: str, url: str, body) -> object:
+    if method == "get":
+        return client.get(url, headers={"Accept": "application/json"})
+    return getattr(client, method)(url, data=json.dumps(body), content_type="application/json")
+
+
+def _api_body(operation: Operation, owned: Owned) -> dict:
+    return dict.fromkeys(operation.body_fields, owned.finished.pk)
+
+
+def _stray_body(owned: Owned) -> str:
+    """A's ids in the fields a careless view might trust."""
+    ids = {"pk": owned.finished.pk, "id": owned.finished.pk, "session": owned.finished.pk}
+    ids.update({"exercise": owned.custom_exercise.pk, "user": owned.user.pk, "done": "true"})
+    return "&".join(f"{name}={value}" for name, value in ids.items())
+
+
+def _rolled_back(send, *args, **kwargs):
+    """Sends a request whose writes are undone, so one bad input cannot spoil the next."""
+    with transaction.atomic():
+        response = send(*args, **kwargs)
+        transaction.set_rollback(True)
+    return response
+
+
+def _form_fields(client: Client, owned: Owned, url: str) -> list[tuple[str, str]]:
+    """The names of the inputs of every form posting to url, found on url itself and on the
+    pages that hold the player's and history's forms."""
+    pages = [url, owned.draft.get_absolute_url(), f"/train/{owned.draft.pk}/", "/settings/"]
+    fields: dict[str, str] = {}
+    for page in pages:
+        response = client.get(page)
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        html = response.content.decode()
+        for form in re.finditer(r"<form\b([^>]*)>(.*?)</form>", html, re.S):
+            action = re.search(r'action="([^"]*)"', form.group(1))
+            target = action.group(1) if action and action.group(1) else page
+            if target.split("#")[0] != url:
+                continue
+            for tag, attributes in re.findall(r"<(input|select|textarea)\b([^>]*)>", form.group(2)):
+                name = re.search(r'name="([^"]+)"', attributes)
+                kind = re.search(r'type="([^"]+)"', attributes)
+                if name and name.group(1) != "csrfmiddlewaretoken":
+                    fields[name.group(1)] = (
+                        tag if tag != "input" else (kind and kind.group(1)) or "text"
+                    )
+    return sorted(fields.items()) or [("value", "number"), ("notes", "textarea"), ("name", "text")]
+
+
+def _assert_no_secret(response, where: str) -> None:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    assert SECRET.encode() not in content, f"{where} showed runner A's data"
+    assert SECRET not in response.get("Location", ""), f"{where} redirected into A's data"
+
+
+def _short(body) -> str:
+    return repr(body)[:80]
