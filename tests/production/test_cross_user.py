@@ -25,6 +25,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.test import Client
 
+from apps.api.models import ApiToken
+from apps.api.services import token_create
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.portability.models import PendingImport
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
@@ -43,6 +45,10 @@ PUBLIC_ROUTES = {
     "healthz",
     "api-schema",
     "api-docs",
+    # The API's routine and exercises: the article's content, open to anyone.
+    "v1:routine",
+    "v1:exercise-list",
+    "v1:exercise-detail",
     "account_login",
     "account_logout",
     "account_signup",
@@ -74,6 +80,7 @@ class Owned:
     custom_exercise: Exercise
     pending_import: PendingImport
     slot: RoutineSlot
+    token: ApiToken
 
     def candidates(self, parameter: str) -> list:
         """A's values for a URL parameter; a parameter nobody taught the walker fails."""
@@ -83,6 +90,7 @@ class Owned:
             self.entry.pk,
             self.pending_import.pk,
             self.custom_exercise.pk,
+            self.token.pk,
         ]
         table = {
             "pk": ids,
@@ -98,6 +106,8 @@ class Owned:
             # Keys of allauth's emailed links: not ids of A's, any well-formed value will do.
             "key": ["0123456789abcdef0123456789abcdef"],
             "uidb36": ["1z"],
+            # DRF's format suffixes (/api/v1/exercises.json).
+            "format": ["json"],
         }
         if parameter not in table:
             pytest.fail(f"the walker cannot fill URL parameter {parameter!r}: teach candidates()")
@@ -128,7 +138,8 @@ def owned(routine) -> Owned:
         user=user, filename=f"{SECRET}.csv", content=b"Date,Exercise\n", summary={}
     )
     SlotChoice.objects.create(user=user, slot=slot, exercise=slot.options.all()[1].exercise)
-    owned = Owned(user, draft, finished, entry, custom, pending, slot)
+    token, _secret = token_create(user=user, name=f"watch {SECRET}"[:60])
+    owned = Owned(user, draft, finished, entry, custom, pending, slot, token)
     _assert_every_owned_model_has_a_row(user)
     return owned
 
