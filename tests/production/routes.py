@@ -21,6 +21,11 @@ class Route:
     parameters: tuple[str, ...]
 
     @property
+    def takes_ids(self) -> bool:
+        """Whether the URL names some object; a format suffix alone (.json) does not."""
+        return bool(set(self.parameters) - {"format"})
+
+    @property
     def is_admin(self) -> bool:
         return self.pattern.startswith("admin/")
 

@@ -82,8 +82,11 @@ class Owned:
     slot: RoutineSlot
     token: ApiToken
 
-    def candidates(self, parameter: str) -> list:
-        """A's values for a URL parameter; a parameter nobody taught the walker fails."""
+    def candidates(self, parameter: str, *, public: bool = False) -> list:
+        """A's values for a URL parameter; a parameter nobody taught the walker fails. For a
+        public page, a public value instead (a routine move rather than A's own)."""
+        if public and parameter == "slug":
+            return ["squat"]
         ids = [
             self.draft.pk,
             self.finished.pk,
@@ -113,13 +116,15 @@ class Owned:
             pytest.fail(f"the walker cannot fill URL parameter {parameter!r}: teach candidates()")
         return table[parameter]
 
-    def urls(self, route: Route | Operation) -> list[str]:
+    def urls(self, route: Route | Operation, *, public: bool = False) -> list[str]:
         """Every URL of route built from A's values, varying the first parameter."""
         if not route.parameters:
             return [route.url({})]
         first, *rest = route.parameters
-        fixed = {name: self.candidates(name)[0] for name in rest}
-        return [route.url({**fixed, first: value}) for value in self.candidates(first)]
+        fixed = {name: self.candidates(name, public=public)[0] for name in rest}
+        return [
+            route.url({**fixed, first: value}) for value in self.candidates(first, public=public)
+        ]
 
 
 @pytest.fixture
@@ -163,7 +168,7 @@ def as_a(db, owned) -> Client:
 
 @pytest.mark.parametrize(
     "route",
-    [r for r in ROUTES if r.parameters and not r.is_admin and r.name not in PUBLIC_ROUTES],
+    [r for r in ROUTES if r.takes_ids and not r.is_admin and r.name not in PUBLIC_ROUTES],
     ids=str,
 )
 def test_runner_b_cannot_reach_runner_as_objects(route, owned, as_a, as_b):
@@ -182,10 +187,10 @@ def test_runner_b_cannot_reach_runner_as_objects(route, owned, as_a, as_b):
     assert snapshot(owned.user) == before
 
 
-@pytest.mark.parametrize("route", [r for r in ROUTES if not r.parameters], ids=str)
+@pytest.mark.parametrize("route", [r for r in ROUTES if not r.takes_ids], ids=str)
 def test_runner_b_sees_and_changes_nothing_of_runner_a_on_a_page_without_ids(route, owned, as_b):
     before = snapshot(owned.user)
-    url = route.url({})
+    url = owned.urls(route)[0]
 
     for method in ("get", *UNSAFE):
         response = _send(as_b, method, url, _stray_body(owned))
@@ -291,50 +296,46 @@ MEGABYTE = "x" * 1_000_000
 TEXT_KINDS = {"textarea", "text", "email", "password", "search", "url", "tel"}
 NASTY_VALUES = [
     "",
-    " ",
-    "\x00",
     "nul\x00inside",
-    "\u202egnp.exe",  # right-to-left override
-    "e\u0301\u0301\u0301\u200b\u200d\ufeff",  # combining marks, zero-width characters
+    "\u202egnp.exe e\u0301\u0301\u200b\u200d\ufeff",  # RTL override, combining, zero-width
     "٣",  # an Arabic-Indic digit
     "１２",  # full-width digits
     "😀" * 50,
     "-1",
     "1e309",
     "NaN",
-    "Infinity",
     "9" * 400,
-    "0x1F",
-    "<script>alert(1)</script>",
-    "'; DROP TABLE training_setentry; --",
-    "../../etc/passwd",
+    "<script>alert(1)</script>'; DROP TABLE training_setentry; --",
 ]
 
 
 @pytest.mark.parametrize("route", [r for r in ROUTES if not r.is_admin and not r.is_api], ids=str)
 def test_bad_form_input_never_breaks_a_page(route, owned, as_a):
-    for url in owned.urls(route)[:2]:
-        fields = _form_fields(as_a, owned, url)
-        names = [name for name, _kind in fields]
-        query = "&".join(f"{name}=%00%E2%80%AE{'9' * 300}" for name in [*names, "page", "q"])
-        assert as_a.get(f"{url}?{query}").status_code < 500, f"GET {url}?{query[:80]}"
-        if _rolled_back(as_a.post, url, {}).status_code == 405:
-            for value in NASTY_VALUES:
-                response = as_a.get(url, dict.fromkeys(names, value))
-                assert response.status_code < 500, f"GET {url} {value!r}: {response.status_code}"
-            continue
-        bodies = [dict.fromkeys(names, value) for value in NASTY_VALUES]
-        # A megabyte in each free-text box (and the first number box, as a wrong type).
-        texts = [name for name, kind in fields if kind in TEXT_KINDS]
-        numbers = [name for name, kind in fields if kind == "number"][:1]
-        bodies += [{name: MEGABYTE} for name in texts + numbers]
-        bodies += [{name: ["1", "2", "3"] for name in names}]
-        for body in bodies:
-            response = _rolled_back(as_a.post, url, body)
-            assert response.status_code < 500, f"POST {url} {_short(body)}: {response.status_code}"
-        for raw in (b"%ED%A0%80=%ED%A0%80", b"a=%", b"=" * 1000, b"\xff\xfe" * 10):
-            response = _rolled_back(as_a.generic, "POST", url, raw, content_type=_FORM)
-            assert response.status_code < 500, f"POST {url} {raw[:20]!r}: {response.status_code}"
+    if route.takes_ids and route.name not in PUBLIC_ROUTES:
+        url = _urls_a_can_open(as_a, owned, route)[0][0]
+    else:
+        url = owned.urls(route, public=True)[0]
+    fields = _form_fields(as_a, owned, url)
+    names = [name for name, _kind in fields]
+    query = "&".join(f"{name}=%00%E2%80%AE{'9' * 300}" for name in [*names, "page", "q"])
+    assert as_a.get(f"{url}?{query}").status_code < 500, f"GET {url}?{query[:80]}"
+    if _rolled_back(as_a.post, url, {}).status_code == 405:
+        for value in NASTY_VALUES:
+            response = as_a.get(url, dict.fromkeys(names, value))
+            assert response.status_code < 500, f"GET {url} {value!r}: {response.status_code}"
+        return
+    bodies = [dict.fromkeys(names, value) for value in NASTY_VALUES]
+    # A megabyte in each free-text box (and the first number box, as a wrong type).
+    texts = [name for name, kind in fields if kind in TEXT_KINDS]
+    numbers = [name for name, kind in fields if kind == "number"][:1]
+    bodies += [{name: MEGABYTE} for name in texts + numbers]
+    bodies += [{name: ["1", "2", "3"] for name in names}]
+    for body in bodies:
+        response = _rolled_back(as_a.post, url, body)
+        assert response.status_code < 500, f"POST {url} {_short(body)}: {response.status_code}"
+    for raw in (b"%ED%A0%80=%ED%A0%80", b"a=%", b"=" * 1000, b"\xff\xfe" * 10):
+        response = _rolled_back(as_a.generic, "POST", url, raw, content_type=_FORM)
+        assert response.status_code < 500, f"POST {url} {raw[:20]!r}: {response.status_code}"
 
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=str)
