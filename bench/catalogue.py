@@ -49,6 +49,9 @@ class Page:
     kwargs: Callable[[Runner], dict | None] = _nothing
     query: Callable[[Runner], dict] = _nothing
     api: bool = False
+    # Measured right after a change to the runner's history (the cache must recompute): shown
+    # for information, not held to the targets.
+    after_change: bool = False
     notes: str = field(default="", compare=False)
 
     def url(self, runner: Runner) -> str | None:
@@ -101,4 +104,7 @@ PAGES = [
         ("v1:progress-summary", "v1:progress_summary", "api:v1:progress-summary"),
         api=True,
     ),
+    Page("home (after a change)", ("home",), after_change=True),
+    Page("progress (after a change)", ("progress:overview",), after_change=True),
+    Page("api summary (after a change)", ("v1:progress-summary",), api=True, after_change=True),
 ]
