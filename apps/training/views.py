@@ -10,12 +10,15 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from apps.accounts.units import plain_number
 from apps.exercises.models import Exercise, RoutineSlot
+from apps.progress import caching, rules
 from apps.training import selectors, services
 from apps.training.forms import (
     PastSessionForm,
@@ -217,21 +220,36 @@ def log_past(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
-    paginator = Paginator(selectors.history_sessions(request.user), HISTORY_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    rows = selectors.history_rows(request.user, page.object_list)
-    return render(request, "training/history.html", {"page": page, "rows": rows})
+    def body() -> str:
+        paginator = Paginator(selectors.history_sessions(request.user), HISTORY_PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+        rows = selectors.history_rows(request.user, page.object_list)
+        return render_to_string(
+            "training/_history.html", {"page": page, "rows": rows}, request=request
+        )
+
+    # Cached until the runner's history changes (apps/progress/caching.py).
+    html = caching.cached(request.user, "history-page", body, request.GET.get("page", ""))
+    return render(request, "training/history.html", {"body": mark_safe(html)})
 
 
 @login_required
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(selectors.history_sessions(request.user), pk=pk)
-    row = selectors.history_rows(request.user, [session])[0]
-    groups = selectors.session_sets(session)
+
+    def body() -> str:
+        row = selectors.history_rows(request.user, [session])[0]
+        groups = selectors.session_sets(session)
+        context = {"session": session, "row": row, "groups": groups}
+        return render_to_string("training/_session_detail.html", context, request=request)
+
+    # Cached until the runner's history changes (apps/progress/caching.py).
+    html = caching.cached(request.user, "session-page", body, session.pk)
+    local_date = rules.local_date(session.started_at, request.user.zone)
     return render(
         request,
         "training/session_detail.html",
-        {"session": session, "row": row, "groups": groups},
+        {"session": session, "local_date": local_date, "body": mark_safe(html)},
     )
 
 

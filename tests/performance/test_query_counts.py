@@ -14,8 +14,8 @@ EXPECTED_QUERIES = {
     "routine": 6,
     "exercise": 7,
     "player (draft)": 12,
-    "history p1": 6,
-    "session": 6,
+    "history p1": 3,  # session, user, history version (the page's content is cached)
+    "session": 4,  # session, user, the runner's session, history version
     "progress": 3,  # session, user, history version (the page's content is cached)
     "api sessions": 6,
     "api weeks (1 year)": 3,  # session, user, history version (the answer is cached)

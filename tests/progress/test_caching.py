@@ -153,3 +153,33 @@ def test_each_api_week_range_is_cached_apart(routine, runner, runner_client, squ
     longer = runner_client.get(url.format(today - dt.timedelta(days=40))).json()
 
     assert len(longer["weeks"]) > len(short["weeks"])
+
+
+def test_a_logged_set_shows_at_once_in_the_history(trained, runner, runner_client, squat):
+    before = runner_client.get(reverse("training:history")).content.decode()
+    SetEntryFactory(session=trained, exercise=squat, set_number=2)
+
+    after = runner_client.get(reverse("training:history")).content.decode()
+
+    assert re.search(r"<dt>Sets</dt><dd>1<", before)
+    assert re.search(r"<dt>Sets</dt><dd>2<", after)
+
+
+def test_a_corrected_set_shows_at_once_on_its_session_page(trained, runner_client):
+    url = reverse("training:session_detail", args=[trained.pk])
+    assert ">5<" in runner_client.get(url).content.decode()
+    entry = trained.sets.get()
+    entry.reps = 7
+    entry.save(update_fields=["reps"])
+
+    assert ">7<" in runner_client.get(url).content.decode()
+
+
+def test_a_cached_session_page_is_still_refused_to_a_stranger(
+    trained, runner_client, client, stranger
+):
+    url = reverse("training:session_detail", args=[trained.pk])
+    runner_client.get(url)
+    client.force_login(stranger)
+
+    assert client.get(url).status_code == 404
