@@ -157,7 +157,7 @@ def test_each_api_week_range_is_cached_apart(routine, runner, runner_client, squ
 
 def test_a_logged_set_shows_at_once_in_the_history(trained, runner, runner_client, squat):
     before = runner_client.get(reverse("training:history")).content.decode()
-    SetEntryFactory(session=trained, exercise=squat, set_number=2)
+    SetEntryFactory(session=trained, exercise=squat, set_number=9)
 
     after = runner_client.get(reverse("training:history")).content.decode()
 
@@ -183,3 +183,14 @@ def test_a_cached_session_page_is_still_refused_to_a_stranger(
     client.force_login(stranger)
 
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["training:history", "progress:overview"])
+def test_no_template_comment_leaks_onto_a_cached_page(trained, runner_client, name):
+    assert "{#" not in runner_client.get(reverse(name)).content.decode()
+
+
+def test_no_template_comment_leaks_onto_a_cached_session_page(trained, runner_client):
+    url = reverse("training:session_detail", args=[trained.pk])
+
+    assert "{#" not in runner_client.get(url).content.decode()
