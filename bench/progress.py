@@ -7,7 +7,9 @@ history, and where the time goes (SQL, the rules, the template).
 
 It builds a throwaway database (bench/pages.py's helpers), seeds one demo runner per history
 size (apps/training/demo.py: drafts, warm-up-only sessions, per-side sets, holds and breaks
-included), warms each page, then measures the median and 95th percentile of whole requests
+included), warms each page, then measures each page cold (the cache emptied before every
+request, so the page is computed in full: what a runner sees after logging a set) and warm
+(apps/progress/caching.py serves it): the median and 95th percentile of whole requests
 through Django's test client (wall clock, and this process's CPU time, which a busy shared
 machine disturbs less: on SQLite the database work is in-process too), the page's SQL queries,
 and a breakdown of one request: the time in SQL, in the rules and chart geometry
@@ -57,22 +59,25 @@ def main(argv: list[str] | None = None) -> int:
         rows = [measure(size, runner.user, args.repeat) for size, runner in runners]
     finally:
         connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
-    print(f"\n{connection.vendor}, {args.repeat} timed requests per page, Django test client\n")
+    print(f"\n{connection.vendor}, {args.repeat} timed requests per page, Django test client")
+    print("cold: the cache emptied before each request (the page computed in full); warm: cached\n")
     print(
-        "| page | history | median ms | p95 ms | CPU ms | queries | SQL ms | rules ms | render ms |"
+        "| page | history | cold median ms | cold p95 ms | cold CPU ms | cold queries | "
+        "SQL ms | rules ms | render ms | warm median ms | warm queries |"
     )
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for row in (row for size_rows in rows for row in size_rows):
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    all_rows = [row for size_rows in rows for row in size_rows]
+    for row in all_rows:
         print(
             f"| {row['page']} | {row['years']:g} y ({row['sessions']} sessions) | "
             f"{row['median']:.1f} | {row['p95']:.1f} | {row['cpu']:.1f} | {row['queries']} | "
-            f"{row['sql']:.1f} | "
-            f"{row['rules']:.1f} | {row['render']:.1f} |"
+            f"{row['sql']:.1f} | {row['rules']:.1f} | {row['render']:.1f} | "
+            f"{row['warm']:.1f} | {row['warm_queries']} |"
         )
-    failed = [row for size_rows in rows for row in size_rows if row["status"] != 200]
-    counts = {}
-    for row in (row for size_rows in rows for row in size_rows):
-        counts.setdefault(row["page"], set()).add(row["queries"])
+    failed = [row for row in all_rows if row["status"] != 200]
+    counts: dict[str, set] = {}
+    for row in all_rows:
+        counts.setdefault(row["page"], set()).add((row["queries"], row["warm_queries"]))
     unstable = [page for page, seen in counts.items() if len(seen) > 1]
     for row in failed:
         print(f"FAILED: {row['page']} answered {row['status']}", file=sys.stderr)
@@ -82,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def measure(years: float, user, repeat: int) -> list[dict]:
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -97,11 +103,22 @@ def measure(years: float, user, repeat: int) -> list[dict]:
             status = client.get(url).status_code
         samples, cpu = [], []
         for _ in range(repeat):
+            cache.clear()
             started, started_cpu = time.perf_counter(), time.process_time()
             client.get(url)
             samples.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - started_cpu) * 1000)
+        cache.clear()
+        # Counted at once: the next request outside the context resets the query log.
         with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        cold_queries = len(queries.captured_queries)
+        warm = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            client.get(url)
+            warm.append((time.perf_counter() - started) * 1000)
+        with CaptureQueriesContext(connection) as warm_queries:
             client.get(url)
         rows.append(
             {
@@ -112,7 +129,9 @@ def measure(years: float, user, repeat: int) -> list[dict]:
                 "median": statistics.median(samples),
                 "p95": sorted(samples)[max(0, round(0.95 * len(samples)) - 1)],
                 "cpu": statistics.median(cpu),
-                "queries": len(queries.captured_queries),
+                "queries": cold_queries,
+                "warm": statistics.median(warm),
+                "warm_queries": len(warm_queries.captured_queries),
                 **breakdown(label, user, repeat),
             }
         )
@@ -120,67 +139,40 @@ def measure(years: float, user, repeat: int) -> list[dict]:
 
 
 def breakdown(label: str, user, repeat: int) -> dict:
-    """Median milliseconds of the page's three stages run on their own: the selector's SQL
-    (fetching the rows), the rules and chart geometry over them, and the template."""
+    """Median milliseconds of the computed page's stages run on their own: SQL (time in the
+    database driver's execute), the rules and chart geometry with the fetching of rows, and the
+    template."""
     from django.db import connection
     from django.template.loader import render_to_string
     from django.test import RequestFactory
 
     from apps.progress import selectors, views
 
-    sql, rules, render = [], [], []
-    request = RequestFactory().get("/progress/?span=all" if "all" in label else "/progress/")
+    span = "all" if "all" in label else "year"
+    request = RequestFactory().get("/progress/")
     request.user = user
+    sql, rules, render = [], [], []
     for _ in range(max(5, repeat // 3)):
         timer = _Timer()
         with connection.execute_wrapper(timer):
             started = time.perf_counter()
             if label == "home":
-                summary = selectors.home_summary(user)
+                context = {"summary": selectors.home_summary(user), "user": user}
+                template = "progress/home.html"
             else:
-                views.overview(request)
-            total = (time.perf_counter() - started) * 1000
-        if label == "home":
-            started = time.perf_counter()
-            render_to_string("progress/home.html", {"summary": summary, "user": user}, request)
-            render_ms = (time.perf_counter() - started) * 1000
-            rules_ms = total - timer.ms
-        else:
-            render_ms = _render_ms(request, user)
-            rules_ms = total - timer.ms - render_ms
+                context = views._overview_context(user, span)
+                template = "progress/_overview.html"
+            computed = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        render_to_string(template, context, request=request)
+        render.append((time.perf_counter() - started) * 1000)
         sql.append(timer.ms)
-        rules.append(max(rules_ms, 0))
-        render.append(render_ms)
+        rules.append(max(computed - timer.ms, 0))
     return {
         "sql": statistics.median(sql),
         "rules": statistics.median(rules),
         "render": statistics.median(render),
     }
-
-
-def _render_ms(request, user) -> float:
-    """The template's share of the progress view: the view renders once with the context it
-    builds; here the same context is rendered again on its own."""
-    from django.template import loader
-
-    from apps.progress import views
-
-    captured = {}
-    original = views.render
-
-    def capture(request, template, context):
-        captured.update(context)
-        return original(request, template, context)
-
-    views.render = capture
-    try:
-        views.overview(request)
-    finally:
-        views.render = original
-    template = loader.get_template("progress/overview.html")
-    started = time.perf_counter()
-    template.render(captured, request)
-    return (time.perf_counter() - started) * 1000
 
 
 class _Timer:
