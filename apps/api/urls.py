@@ -6,7 +6,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
-from apps.api import content, profile, progress, training
+from apps.api import choices, content, profile, progress, sessions, sets
 from apps.api.docs import SwaggerDocsView
 
 
@@ -20,9 +20,9 @@ def api_not_found(request, *args, **kwargs):
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
 router.register("exercises", content.ExerciseViewSet, basename="exercise")
-router.register("sessions", training.SessionViewSet, basename="session")
-router.register("sets", training.SetViewSet, basename="set")
-router.register("choices", training.ChoiceViewSet, basename="choice")
+router.register("sessions", sessions.SessionViewSet, basename="session")
+router.register("sets", sets.SetViewSet, basename="set")
+router.register("choices", choices.ChoiceViewSet, basename="choice")
 
 v1 = [
     path("", include(router.urls)),

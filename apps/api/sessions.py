@@ -1,16 +1,11 @@
-"""sessions/ and sets/: a runner's training, through the same services and selectors as the
-training pages (apps/training). Loads are kilograms (`load_kg`), whatever the runner's unit.
-
-Every queryset starts from request.user, so another runner's id is a 404; a body that names
-another runner's session is a 400 ("does not exist"), never a write."""
+"""sessions/: a runner's sessions through the same services and selectors as the training
+pages (apps/training). Every queryset starts from request.user, so another runner's id is a
+404; a body naming another runner's session is a 400 ("does not exist"), never a write."""
 
 import datetime as dt
-import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
@@ -29,276 +24,17 @@ from apps.api.common import (
     UserTimezoneMixin,
     validate_query,
 )
-from apps.exercises.models import Exercise, RoutineSlot
-from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
+from apps.api.fields import (
+    EARLIEST_START,
+    ID_PATTERN,
+    MAX_SETS_PER_SESSION,
+    ExerciseSlugField,
+    amount_fields,
+    load_field,
+)
+from apps.api.sets import SetSerializer
 from apps.training import selectors, services
-from apps.training.models import (
-    MAX_BREATHS,
-    MAX_REPS,
-    MAX_SECONDS,
-    NOTES_MAX_LENGTH,
-    SetEntry,
-    SlotChoice,
-    TrainingSession,
-)
-
-# What a slug can be (Exercise.slug is a SlugField of 80): anything else names no move, and is
-# never sent to the database (a lone surrogate cannot even be encoded for it).
-SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
-# Ids in paths are at most 18 digits, so no lookup overflows a 64-bit column.
-ID_PATTERN = r"[0-9]{1,18}"
-MAX_ID = 10**18 - 1
-# Past sessions older than this are surely a typo; it also keeps every date inside what the
-# calendar arithmetic of every timezone can represent.
-EARLIEST_START = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-MAX_SETS_PER_SESSION = 200
-LOAD_HELP = (
-    "Kilograms, always (up to 6 decimals), whatever the runner's `unit`: 45 lb is "
-    "20.411657 kg. Only for loaded moves; null for bodyweight moves."
-)
-
-
-# Fields ------------------------------------------------------------------------------------
-
-
-@extend_schema_field(OpenApiTypes.INT)
-class OwnSessionField(serializers.PrimaryKeyRelatedField):
-    """One of the caller's own sessions, by id."""
-
-    def get_queryset(self):
-        return TrainingSession.objects.filter(user=self.context["request"].user).select_related(
-            "user"
-        )
-
-    def to_internal_value(self, data):
-        if isinstance(data, bool) or not isinstance(data, int) or not 0 < data <= MAX_ID:
-            self.fail("does_not_exist", pk_value=data)
-        return super().to_internal_value(data)
-
-
-@extend_schema_field(OpenApiTypes.STR)
-class ExerciseSlugField(serializers.SlugRelatedField):
-    """A move by slug: one of the routine's, else one of the caller's own imported moves."""
-
-    def __init__(self, **kwargs):
-        super().__init__(slug_field="slug", **kwargs)
-
-    def get_queryset(self):
-        user = self.context["request"].user
-        return Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=user))
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
-        if not SLUG.fullmatch(data):
-            self.fail("does_not_exist", slug_name="slug", value=data[:80])
-        exercise = (
-            self.get_queryset()
-            .filter(slug=data)
-            .order_by(F("owner_id").asc(nulls_first=True))
-            .first()
-        )
-        if exercise is None:
-            self.fail("does_not_exist", slug_name="slug", value=data)
-        return exercise
-
-
-def _load_field(**kwargs) -> serializers.DecimalField:
-    return serializers.DecimalField(
-        max_digits=10,
-        decimal_places=6,
-        min_value=0,
-        max_value=500,
-        coerce_to_string=False,
-        allow_null=True,
-        help_text=LOAD_HELP,
-        **kwargs,
-    )
-
-
-def _amount_fields(required: bool = False) -> dict:
-    def amount(limit: int, what: str) -> serializers.IntegerField:
-        return serializers.IntegerField(
-            min_value=0,
-            max_value=limit,
-            allow_null=True,
-            required=required,
-            help_text=f"{what} (0-{limit}), for moves measured in {what.lower()}; else null.",
-        )
-
-    return {
-        "reps": amount(MAX_REPS, "Reps"),
-        "seconds": amount(MAX_SECONDS, "Seconds"),
-        "breaths": amount(MAX_BREATHS, "Breaths"),
-    }
-
-
-# Sets --------------------------------------------------------------------------------------
-
-
-class SetSerializer(serializers.ModelSerializer):
-    session = serializers.IntegerField(source="session_id", read_only=True)
-    exercise = serializers.CharField(source="exercise.slug", read_only=True)
-    exercise_name = serializers.CharField(source="exercise.name", read_only=True)
-    load_kg = _load_field(read_only=True)
-
-    class Meta:
-        model = SetEntry
-        fields = [
-            "id",
-            "session",
-            "exercise",
-            "exercise_name",
-            "set_number",
-            "side",
-            "reps",
-            "seconds",
-            "breaths",
-            "load_kg",
-            "done",
-            "created_at",
-            "updated_at",
-        ]
-        read_only_fields = fields
-
-
-class SetCreateSerializer(StrictSerializer):
-    session = OwnSessionField(help_text="One of your sessions (draft or finished).")
-    exercise = ExerciseSlugField(help_text="The move's slug, e.g. `squat`.")
-    set_number = serializers.IntegerField(min_value=1, max_value=50)
-    side = serializers.ChoiceField(
-        choices=SetEntry.Side.choices,
-        default=SetEntry.Side.NONE,
-        help_text="`left` or `right` for a move done per side (log both); empty otherwise.",
-    )
-    reps, seconds, breaths = _amount_fields().values()
-    load_kg = _load_field(required=False)
-    done = serializers.BooleanField(default=True)
-
-
-class SetUpdateSerializer(StrictSerializer):
-    reps, seconds, breaths = _amount_fields().values()
-    load_kg = _load_field(required=False)
-    done = serializers.BooleanField(required=False)
-
-
-SET_EXAMPLE = OpenApiExample(
-    "Squat, set 1",
-    value={
-        "session": 42,
-        "exercise": "squat",
-        "set_number": 1,
-        "side": "",
-        "reps": 5,
-        "load_kg": 20,
-        "done": True,
-    },
-    request_only=True,
-)
-
-
-@extend_schema_view(
-    list=extend_schema(
-        summary="List your sets",
-        description="Newest session first. Filter with `?session=<id>`.",
-        parameters=[OpenApiParameter("session", int, description="Only the sets of this session.")],
-    ),
-    retrieve=extend_schema(summary="One of your sets"),
-    destroy=extend_schema(summary="Delete one of your sets"),
-)
-class SetViewSet(
-    UserTimezoneMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
-):
-    serializer_class = SetSerializer
-    lookup_value_regex = ID_PATTERN
-
-    def get_queryset(self):
-        queryset = (
-            SetEntry.objects.filter(session__user=self.request.user)
-            .select_related("exercise")
-            .order_by(
-                "-session__started_at",
-                "-session_id",
-                "exercise__order",
-                "set_number",
-                "side",
-                "id",
-            )
-        )
-        if self.action == "list":
-            query = validate_query(self.request.query_params, _SetQuery)
-            if "session" in query:
-                queryset = queryset.filter(session_id=query["session"])
-        return queryset
-
-    @extend_schema(
-        summary="Log a set (idempotent)",
-        description=(
-            "Saves one set of one of your sessions, validated like the session player. A set "
-            "is identified by (session, exercise, set_number, side): sending it again (a "
-            "retry after a timeout) updates and returns the same row, with 200 instead of "
-            "201, and never adds a second one."
-        ),
-        request=SetCreateSerializer,
-        responses={201: SetSerializer, 200: SetSerializer},
-        examples=[SET_EXAMPLE, VALIDATION_ERROR_EXAMPLE],
-    )
-    def create(self, request, *args, **kwargs):
-        serializer = SetCreateSerializer(data=request.data, context={"request": request})
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        session, exercise = data["session"], data["exercise"]
-        existed = SetEntry.objects.filter(
-            session=session, exercise=exercise, set_number=data["set_number"], side=data["side"]
-        ).exists()
-        entry = services.set_log(
-            session=session,
-            exercise=exercise,
-            set_number=data["set_number"],
-            side=data["side"],
-            reps=data.get("reps"),
-            seconds=data.get("seconds"),
-            breaths=data.get("breaths"),
-            load_kg=data.get("load_kg"),
-            done=data["done"],
-        )
-        return Response(
-            SetSerializer(entry).data,
-            status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED,
-        )
-
-    @extend_schema(
-        summary="Correct a set",
-        description="Its reps, seconds or breaths, load and done flag. Fields left out keep "
-        "their value; validated like the set's edit page.",
-        request=SetUpdateSerializer,
-        responses={200: SetSerializer},
-        examples=[VALIDATION_ERROR_EXAMPLE],
-    )
-    def partial_update(self, request, *args, **kwargs):
-        entry = self.get_object()
-        serializer = SetUpdateSerializer(data=request.data, context={"request": request})
-        serializer.is_valid(raise_exception=True)
-        values = {
-            name: getattr(entry, name) for name in ("reps", "seconds", "breaths", "load_kg", "done")
-        }
-        values.update(serializer.validated_data)
-        services.set_update(entry=entry, **values)
-        return Response(SetSerializer(entry).data)
-
-    def perform_destroy(self, instance: SetEntry) -> None:
-        services.set_delete(entry=instance)
-
-
-class _SetQuery(serializers.Serializer):
-    session = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
-
-
-# Sessions ----------------------------------------------------------------------------------
+from apps.training.models import NOTES_MAX_LENGTH, SetEntry, TrainingSession
 
 
 class SessionSerializer(serializers.Serializer):
@@ -388,8 +124,8 @@ class PastSetSerializer(StrictSerializer):
     exercise = ExerciseSlugField(help_text="The move's slug, e.g. `squat`.")
     set_number = serializers.IntegerField(min_value=1, max_value=50)
     side = serializers.ChoiceField(choices=SetEntry.Side.choices, default=SetEntry.Side.NONE)
-    reps, seconds, breaths = _amount_fields().values()
-    load_kg = _load_field(required=False)
+    reps, seconds, breaths = amount_fields().values()
+    load_kg = load_field(required=False)
     done = serializers.BooleanField(default=True)
 
 
@@ -618,67 +354,3 @@ def _checked_start(value: dt.datetime) -> dt.datetime:
     except DjangoValidationError as error:
         raise serializers.ValidationError(error.message_dict["started_at"]) from error
     return value
-
-
-# Slot choices ------------------------------------------------------------------------------
-
-
-class ChoiceSerializer(serializers.ModelSerializer):
-    slot = serializers.IntegerField(source="slot.order", read_only=True)
-    slot_title = serializers.CharField(source="slot.title", read_only=True)
-    exercise = serializers.CharField(source="exercise.slug", read_only=True)
-
-    class Meta:
-        model = SlotChoice
-        fields = ["slot", "slot_title", "exercise"]
-        read_only_fields = fields
-
-
-class ChoiceInputSerializer(StrictSerializer):
-    slot = serializers.IntegerField(
-        min_value=0, max_value=1000, help_text="The slot's `order` in GET /api/v1/routine/."
-    )
-    exercise = ExerciseSlugField(help_text="One of the slot's options, e.g. `kettlebell-swing`.")
-
-    def validate_slot(self, order: int) -> RoutineSlot:
-        slot = RoutineSlot.objects.filter(routine__slug=DEFAULT_ROUTINE_SLUG, order=order).first()
-        if slot is None:
-            raise serializers.ValidationError("The routine has no slot with that order.")
-        return slot
-
-
-@extend_schema_view(
-    list=extend_schema(
-        summary="Your choices in the routine's choice slots",
-        description="Which option (deadlift, single-leg deadlift or kettlebell swing; deadbug "
-        "or Pallof press) the player offers you first. Slots not listed offer their default.",
-    ),
-)
-class ChoiceViewSet(UserTimezoneMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
-    serializer_class = ChoiceSerializer
-
-    def get_queryset(self):
-        return (
-            SlotChoice.objects.filter(user=self.request.user)
-            .select_related("slot", "exercise")
-            .order_by("slot__order", "id")
-        )
-
-    @extend_schema(
-        summary="Choose an option for a choice slot",
-        description="Remembered for your next sessions, as when you pick it in the player.",
-        request=ChoiceInputSerializer,
-        responses={200: ChoiceSerializer},
-        examples=[
-            OpenApiExample(
-                "Kettlebell swings in running season",
-                value={"slot": 2, "exercise": "kettlebell-swing"},
-                request_only=True,
-            )
-        ],
-    )
-    def create(self, request, *args, **kwargs):
-        serializer = ChoiceInputSerializer(data=request.data, context={"request": request})
-        serializer.is_valid(raise_exception=True)
-        choice = services.slot_choose(user=request.user, **serializer.validated_data)
-        return Response(ChoiceSerializer(choice).data)
