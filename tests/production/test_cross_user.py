@@ -21,13 +21,16 @@ from dataclasses import dataclass
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
 from apps.api.models import ApiToken
 from apps.api.services import token_create
-from apps.exercises.models import Exercise, RoutineSlot
+from apps.exercises.models import Exercise, Routine, RoutineSlot
+from apps.exercises.selectors import routine_with_slots
 from apps.portability.models import PendingImport
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
 from tests.factories import ExerciseFactory, SetEntryFactory, TrainingSessionFactory, UserFactory
@@ -127,15 +130,52 @@ class Owned:
         ]
 
 
+@pytest.fixture(scope="module")
+def _walk_data(django_db_setup, django_db_blocker):
+    """Runners A and B and A's things, made once for the whole walk (hundreds of tests) and
+    removed after it; each test still runs in its own transaction, rolled back at its end."""
+    with django_db_blocker.unblock():
+        routine_was_loaded = Routine.objects.exists()
+        call_command("load_routine", verbosity=0)
+        owned = _make_owned(routine_with_slots())
+        runner_b = UserFactory(email="runner-b@example.com", name="Bob")
+    try:
+        yield owned, runner_b
+    finally:
+        with django_db_blocker.unblock():
+            get_user_model().objects.filter(pk__in=[owned.user.pk, runner_b.pk]).delete()
+            if not routine_was_loaded:
+                Routine.objects.all().delete()
+                Exercise.objects.all().delete()
+
+
 @pytest.fixture
-def owned(routine) -> Owned:
+def owned(_walk_data, db) -> Owned:
+    return _walk_data[0]
+
+
+@pytest.fixture
+def as_b(_walk_data, db) -> Client:
+    client = Client()
+    client.force_login(_walk_data[1])
+    return client
+
+
+@pytest.fixture
+def as_a(owned) -> Client:
+    client = Client()
+    client.force_login(owned.user)
+    return client
+
+
+def _make_owned(routine: Routine) -> Owned:
     user = UserFactory(email=f"{SECRET}@example.com", name=f"Annabel {SECRET}")
     slot = next(slot for slot in routine.slots.all() if len(slot.options.all()) > 1)
     move = Exercise.objects.get(owner__isnull=True, slug="squat")
-    finished = TrainingSessionFactory(user=user, notes=f"finished {SECRET}", routine=slot.routine)
+    finished = TrainingSessionFactory(user=user, notes=f"finished {SECRET}", routine=routine)
     entry = SetEntryFactory(session=finished, exercise=move, set_number=1, reps=5)
     draft = TrainingSessionFactory(
-        user=user, finished_at=None, notes=f"draft {SECRET}", routine=slot.routine
+        user=user, finished_at=None, notes=f"draft {SECRET}", routine=routine
     )
     SetEntryFactory(session=draft, exercise=move, set_number=1, reps=5)
     custom = ExerciseFactory(owner=user, slug=f"move-{SECRET}", name=f"Move {SECRET}")
@@ -147,20 +187,6 @@ def owned(routine) -> Owned:
     owned = Owned(user, draft, finished, entry, custom, pending, slot, token)
     _assert_every_owned_model_has_a_row(user)
     return owned
-
-
-@pytest.fixture
-def as_b(db, owned) -> Client:
-    client = Client()
-    client.force_login(UserFactory(email="runner-b@example.com", name="Bob"))
-    return client
-
-
-@pytest.fixture
-def as_a(db, owned) -> Client:
-    client = Client()
-    client.force_login(owned.user)
-    return client
 
 
 # Cross-user ------------------------------------------------------------------------------------
