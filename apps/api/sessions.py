@@ -33,6 +33,7 @@ from apps.api.fields import (
     load_field,
 )
 from apps.api.sets import SetSerializer
+from apps.progress import caching
 from apps.training import selectors, services
 from apps.training.models import NOTES_MAX_LENGTH, SetEntry, TrainingSession
 
@@ -187,9 +188,15 @@ class SessionViewSet(
         return queryset
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
-        rows = selectors.history_rows(request.user, page)
-        return self.get_paginated_response(SessionSerializer(rows, many=True).data)
+        def page_data():
+            page = self.paginate_queryset(self.get_queryset())
+            rows = selectors.history_rows(request.user, page)
+            return self.get_paginated_response(SessionSerializer(rows, many=True).data).data
+
+        # Cached until the runner's history changes (apps/progress/caching.py), per URL: the
+        # page's links to the next and previous pages are absolute.
+        url = request.build_absolute_uri()
+        return Response(caching.cached(request.user, "api-sessions", page_data, url))
 
     def retrieve(self, request, *args, **kwargs):
         return Response(self._detail(self.get_object()))

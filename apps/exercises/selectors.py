@@ -13,11 +13,14 @@ def routine_exercises() -> QuerySet[Exercise]:
     return Exercise.objects.filter(owner__isnull=True).order_by("order", "name")
 
 
-def routine_with_slots(slug: str = DEFAULT_ROUTINE_SLUG) -> Routine:
-    """The routine with its slots, each slot's options and their exercises and cues prefetched."""
-    options = SlotOption.objects.select_related("exercise").prefetch_related(
-        Prefetch("exercise__cues", queryset=Cue.objects.order_by("order", "id"))
-    )
+def routine_with_slots(slug: str = DEFAULT_ROUTINE_SLUG, *, cues: bool = True) -> Routine:
+    """The routine with its slots, each slot's options and their exercises (and, unless `cues`
+    is false, their cues) prefetched."""
+    options = SlotOption.objects.select_related("exercise")
+    if cues:
+        options = options.prefetch_related(
+            Prefetch("exercise__cues", queryset=Cue.objects.order_by("order", "id"))
+        )
     slots = RoutineSlot.objects.prefetch_related(Prefetch("options", queryset=options))
     return get_object_or_404(
         Routine.objects.prefetch_related(Prefetch("slots", queryset=slots.order_by("order"))),

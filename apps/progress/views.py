@@ -16,7 +16,9 @@ SPANS = {"year": "Last 12 months", "all": "All time"}
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(
-            request, "progress/landing.html", {"routine": exercise_selectors.routine_with_slots()}
+            request,
+            "progress/landing.html",
+            {"routine": exercise_selectors.routine_with_slots(cues=False)},
         )
     user = request.user
     summary = caching.cached(user, "home-summary", lambda: selectors.home_summary(user))

@@ -11,13 +11,13 @@ PAGES_BY_LABEL = {page.label: page for page in PAGES}
 EXPECTED_QUERIES = {
     "baseline": 2,
     "home": 3,  # session, user, history version (the week's summary is cached)
-    "routine": 6,
+    "routine": 5,
     "exercise": 7,
     "player (draft)": 12,
     "history p1": 3,  # session, user, history version (the page's content is cached)
     "session": 4,  # session, user, the runner's session, history version
     "progress": 3,  # session, user, history version (the page's content is cached)
-    "api sessions": 6,
+    "api sessions": 3,  # session, user, history version (the page is cached)
     "api weeks (1 year)": 3,  # session, user, history version (the answer is cached)
     "api summary": 3,
 }

@@ -194,3 +194,12 @@ def test_no_template_comment_leaks_onto_a_cached_session_page(trained, runner_cl
     url = reverse("training:session_detail", args=[trained.pk])
 
     assert "{#" not in runner_client.get(url).content.decode()
+
+
+def test_a_logged_session_shows_at_once_in_the_api_session_list(
+    trained, runner, runner_client, squat
+):
+    assert runner_client.get("/api/v1/sessions/").json()["count"] == 1
+    SetEntryFactory(session=TrainingSessionFactory(user=runner), exercise=squat)
+
+    assert runner_client.get("/api/v1/sessions/").json()["count"] == 2
