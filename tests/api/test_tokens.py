@@ -9,6 +9,12 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
+def form(client, **values) -> dict:
+    """The token form as the page renders it (with its one-time nonce), filled in."""
+    page = client.get("/settings/tokens/")
+    return {"nonce": page.context["form"].initial["nonce"], **values}
+
+
 def test_it_stores_only_a_hash_of_the_secret(runner):
     token, secret = token_create(user=runner, name="watch")
 
@@ -19,7 +25,7 @@ def test_it_stores_only_a_hash_of_the_secret(runner):
 
 
 def test_a_runner_creates_a_named_token_and_sees_it_once(runner_client, runner):
-    response = runner_client.post("/settings/tokens/", {"name": "watch app"})
+    response = runner_client.post("/settings/tokens/", form(runner_client, name="watch app"))
 
     assert response.status_code == 200
     secret = response.context["secret"]
@@ -32,7 +38,7 @@ def test_a_runner_creates_a_named_token_and_sees_it_once(runner_client, runner):
 
 
 def test_the_token_page_shows_a_missing_name_beside_the_field(runner_client):
-    response = runner_client.post("/settings/tokens/", {"name": ""})
+    response = runner_client.post("/settings/tokens/", form(runner_client, name=""))
 
     assert response.context["form"].errors == {"name": ["This field is required."]}
     assert ApiToken.objects.count() == 0
@@ -42,7 +48,7 @@ def test_it_limits_how_many_tokens_a_runner_keeps(runner_client, runner):
     for number in range(MAX_TOKENS_PER_USER):
         token_create(user=runner, name=f"t{number}")
 
-    response = runner_client.post("/settings/tokens/", {"name": "one more"})
+    response = runner_client.post("/settings/tokens/", form(runner_client, name="one more"))
 
     assert response.context["form"].non_field_errors()
     assert ApiToken.objects.filter(user=runner).count() == MAX_TOKENS_PER_USER
@@ -101,3 +107,20 @@ def test_a_deactivated_runners_token_authenticates_nothing(api_client):
     api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {secret}")
 
     assert api_client.get("/api/v1/me/").status_code == 401
+
+
+def test_a_reloaded_create_makes_no_second_token(runner_client, runner):
+    data = form(runner_client, name="watch app")
+    runner_client.post("/settings/tokens/", data)
+
+    again = runner_client.post("/settings/tokens/", data)
+
+    assert again.status_code == 302
+    assert ApiToken.objects.filter(user=runner).count() == 1
+
+
+def test_the_form_needs_its_nonce(runner_client, runner):
+    response = runner_client.post("/settings/tokens/", {"name": "watch app"})
+
+    assert "nonce" in response.context["form"].errors
+    assert not ApiToken.objects.exists()
