@@ -1,6 +1,7 @@
 import secrets
 
 from django import forms
+from django.core.validators import RegexValidator
 
 from apps.api.models import ApiToken
 from apps.api.services import MAX_TOKENS_PER_USER
@@ -13,7 +14,12 @@ class TokenForm(forms.Form):
     )
     # One per rendered form: the page shows the new secret without a redirect (it is stored
     # nowhere), so a reload re-sends the POST; the nonce lets the view create the token once.
-    nonce = forms.CharField(widget=forms.HiddenInput, min_length=16, max_length=64)
+    nonce = forms.CharField(
+        widget=forms.HiddenInput,
+        min_length=16,
+        max_length=64,
+        validators=[RegexValidator(r"^[A-Za-z0-9_-]+$", "Reload the page and try again.")],
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

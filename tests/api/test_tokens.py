@@ -124,3 +124,12 @@ def test_the_form_needs_its_nonce(runner_client, runner):
 
     assert "nonce" in response.context["form"].errors
     assert not ApiToken.objects.exists()
+
+
+def test_a_forged_nonce_is_refused(runner_client):
+    response = runner_client.post(
+        "/settings/tokens/", {"name": "x", "nonce": "<script>alert(1)</script>--------"}
+    )
+
+    assert "nonce" in response.context["form"].errors
+    assert not ApiToken.objects.exists()
