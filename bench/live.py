@@ -209,8 +209,17 @@ def free_port() -> int:
 class Gunicorn:
     """gunicorn -c config/gunicorn.conf.py on a free loopback port, like `make serve`."""
 
-    def __init__(self, env: dict[str, str], *, workers: int = 1, log_dir: Path | None = None):
+    def __init__(
+        self,
+        env: dict[str, str],
+        *,
+        workers: int = 1,
+        log_dir: Path | None = None,
+        ready_status: int = 200,
+    ):
         self.port = free_port()
+        # What /healthz answers once the server is up (503 when its database is meant to be down).
+        self.ready_status = ready_status
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **env,
@@ -244,11 +253,13 @@ class Gunicorn:
             if self.process.poll() is not None:
                 raise LiveError(f"gunicorn exited at start:\n{self.log()[-3000:]}")
             with contextlib.suppress(OSError, http.client.HTTPException):
-                if Client(self.url).get("/healthz").status == 200:
+                if Client(self.url).get("/healthz").status == self.ready_status:
                     return
             time.sleep(0.2)
         self.stop()
-        raise LiveError(f"gunicorn did not answer /healthz in {timeout} s:\n{self.log()[-3000:]}")
+        raise LiveError(
+            f"/healthz did not answer {self.ready_status} in {timeout} s:\n{self.log()[-3000:]}"
+        )
 
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:
