@@ -36,8 +36,9 @@ import django  # noqa: E402
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 DOC = ROOT / "docs" / "performance.md"
-START_MARK = "<!-- bench/pages.py: start -->"
-END_MARK = "<!-- bench/pages.py: end -->"
+# Each database's results have their own section of the doc, between these marks.
+START_MARK = "<!-- bench/pages.py {vendor}: start -->"
+END_MARK = "<!-- bench/pages.py {vendor}: end -->"
 WARM_UP_REQUESTS = 3
 # docs/performance.md, "Targets".
 MAX_RATIO_TO_BASELINE = 3.0
@@ -97,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             args.clock = "cpu" if connection.vendor == "sqlite" else "wall"
         measures = _measure(runners, args.repeat, args.pages, args.clock)
         machine = _machine(connection)
+        vendor = connection.vendor
     finally:
         connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
     table = render_table(measures)
@@ -107,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(verdict.line for verdict in verdicts))
     print(f"\nSeeding took {seeded:.1f} s; {machine}")
     if args.write:
-        write_doc(table, verdicts, machine, command, args)
+        write_doc(table, verdicts, machine, command, args, vendor)
         print(f"Written to {DOC.relative_to(ROOT)}")
     return 0 if all(verdict.met for verdict in verdicts) else 1
 
@@ -376,7 +378,10 @@ def _command(argv: list[str] | None) -> str:
     return " ".join(words)
 
 
-def write_doc(table: str, verdicts: list[Verdict], machine: str, command: str, args) -> None:
+def write_doc(
+    table: str, verdicts: list[Verdict], machine: str, command: str, args, vendor: str
+) -> None:
+    start_mark, end_mark = START_MARK.format(vendor=vendor), END_MARK.format(vendor=vendor)
     now = dt.datetime.now(tz=dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     clock = (
@@ -387,19 +392,19 @@ def write_doc(table: str, verdicts: list[Verdict], machine: str, command: str, a
     )
     targets = "\n".join(f"- {'met' if v.met else '**missed**'}: {v.text}" for v in verdicts)
     section = (
-        f"{START_MARK}\n"
+        f"{start_mark}\n"
         f"Measured {now} on {machine} (load average {load} when it ended), with `{command}`: "
         f"{args.repeat} timed requests per page after {WARM_UP_REQUESTS} warm-up requests, "
         f"round-robin over the pages in shuffled order. Median and 95th percentile in "
         f"milliseconds of the {clock}; SQL queries per request; the ratio of the median to "
         "the baseline's at the same history size; and the median of the other clock.\n\n"
-        f"{table}\n\n{targets}\n{END_MARK}"
+        f"{table}\n\n{targets}\n{end_mark}"
     )
-    text = DOC.read_text() if DOC.exists() else f"# Performance\n\n{START_MARK}\n{END_MARK}\n"
-    if START_MARK not in text:
-        text = f"{text.rstrip()}\n\n{START_MARK}\n{END_MARK}\n"
-    before, rest = text.split(START_MARK, 1)
-    _, after = rest.split(END_MARK, 1)
+    text = DOC.read_text() if DOC.exists() else "# Performance\n"
+    if start_mark not in text:
+        text = f"{text.rstrip()}\n\n{start_mark}\n{end_mark}\n"
+    before, rest = text.split(start_mark, 1)
+    _, after = rest.split(end_mark, 1)
     DOC.write_text(before + section + after)
 
 
