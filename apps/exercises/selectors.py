@@ -1,6 +1,8 @@
 """Reads of the routine's content, shaped so a page needs a fixed number of queries."""
 
-from django.db.models import Prefetch, QuerySet
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from apps.exercises.models import Cue, Exercise, Routine, RoutineSlot, SlotOption, Variation
@@ -29,8 +31,32 @@ def routine_with_slots(slug: str = DEFAULT_ROUTINE_SLUG, *, cues: bool = True) -
 
 
 def exercise_detail(slug: str) -> Exercise:
-    """One routine move with its cues, variations and the slots that prescribe it."""
-    return get_object_or_404(routine_exercises_detailed(), slug=slug)
+    """One routine move with its cues, variations (both ways) and the slots that prescribe it,
+    in four queries: the variations it offers and those it stands in for come from one query
+    (`exercise.variation_links`: the two lists, each in order)."""
+    exercise = get_object_or_404(
+        routine_exercises().prefetch_related(
+            Prefetch("cues", queryset=Cue.objects.order_by("order", "id")),
+            Prefetch("slot_options", queryset=SlotOption.objects.select_related("slot")),
+        ),
+        slug=slug,
+    )
+    links = (
+        Variation.objects.filter(Q(exercise=exercise) | Q(variant=exercise))
+        .select_related("exercise", "variant")
+        .order_by("order", "id")
+    )
+    exercise.variation_links = VariationLinks(
+        offers=[link for link in links if link.exercise_id == exercise.pk],
+        stands_in_for=[link for link in links if link.variant_id == exercise.pk],
+    )
+    return exercise
+
+
+@dataclass(frozen=True)
+class VariationLinks:
+    offers: list[Variation]
+    stands_in_for: list[Variation]
 
 
 def routine_exercises_detailed() -> QuerySet[Exercise]:

@@ -12,7 +12,7 @@ EXPECTED_QUERIES = {
     "baseline": 2,
     "home": 3,  # session, user, history version (the week's summary is cached)
     "routine": 5,
-    "exercise": 7,
+    "exercise": 6,
     "player (draft)": 12,
     "history p1": 3,  # session, user, history version (the page's content is cached)
     "session": 4,  # session, user, the runner's session, history version
