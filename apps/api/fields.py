@@ -1,7 +1,6 @@
 """The fields the training endpoints share: one of the caller's sessions, a move by slug,
 a load in kilograms, the reps/seconds/breaths of a set."""
 
-import datetime as dt
 import re
 
 from django.db.models import F, Q
@@ -18,9 +17,6 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 # Ids in paths are at most 18 digits, so no lookup overflows a 64-bit column.
 ID_PATTERN = r"[0-9]{1,18}"
 MAX_ID = 10**18 - 1
-# Past sessions older than this are surely a typo; it also keeps every date inside what the
-# calendar arithmetic of every timezone can represent.
-EARLIEST_START = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 MAX_SETS_PER_SESSION = 200
 LOAD_HELP = (
     "Kilograms, always (up to 6 decimals), whatever the runner's `unit`: 45 lb is "

@@ -25,7 +25,6 @@ from apps.api.common import (
     validate_query,
 )
 from apps.api.fields import (
-    EARLIEST_START,
     ID_PATTERN,
     MAX_SETS_PER_SESSION,
     ExerciseSlugField,
@@ -353,9 +352,7 @@ def _in_local_dates(queryset, query: dict, request):
 
 
 def _checked_start(value: dt.datetime) -> dt.datetime:
-    """The training services' rule (not in the future beyond a day), plus a floor of 1970."""
-    if value < EARLIEST_START:
-        raise serializers.ValidationError(f"Not before {EARLIEST_START:%Y-%m-%d}.")
+    """The training services' rule: not in the future beyond a day, not before 1970."""
     try:
         services.check_start_time(value)
     except DjangoValidationError as error:

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -9,6 +11,12 @@ MAX_REPS = 100
 MAX_SECONDS = 3600
 MAX_BREATHS = 100
 NOTES_MAX_LENGTH = 2000
+# DESIGN.md: dates may not lie in the future beyond one day (a runner in another timezone, or
+# logging tonight's session this afternoon).
+FUTURE_ALLOWANCE = dt.timedelta(days=1)
+# Sessions older than this are surely a typo; it also keeps every date inside what the calendar
+# arithmetic of every timezone can represent (a year-1 date west of UTC overflows).
+EARLIEST_START = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 class TrainingSession(models.Model):

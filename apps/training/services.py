@@ -20,11 +20,14 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.exercises.models import Exercise, Routine, RoutineSlot, SlotOption
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
-from apps.training.models import SetEntry, SlotChoice, TrainingSession
+from apps.training.models import (
+    EARLIEST_START,
+    FUTURE_ALLOWANCE,
+    SetEntry,
+    SlotChoice,
+    TrainingSession,
+)
 
-# DESIGN.md: dates may not lie in the future beyond one day (a runner in another timezone, or
-# logging tonight's session this afternoon).
-FUTURE_ALLOWANCE = dt.timedelta(days=1)
 MEASURE_FIELDS = ("reps", "seconds", "breaths")
 # SetEntry.set_number's limit.
 MAX_SETS_PER_MOVE = 50
@@ -343,10 +346,12 @@ def session_delete(*, session: TrainingSession) -> None:
 
 
 def check_start_time(started_at: dt.datetime, *, now: dt.datetime | None = None) -> None:
-    """DESIGN.md: a session's date may not be in the future beyond one day."""
+    """DESIGN.md: a session's date may not be in the future beyond one day; nor before 1970."""
     now = now or timezone.now()
     if started_at > now + FUTURE_ALLOWANCE:
         raise ValidationError({"started_at": "That is more than a day in the future."})
+    if started_at < EARLIEST_START:
+        raise ValidationError({"started_at": "That is before 1970: check the year."})
 
 
 # Helpers -------------------------------------------------------------------------------------

@@ -205,6 +205,19 @@ def test_a_past_session_more_than_a_day_ahead_is_refused(routine, runner):
     assert not TrainingSession.objects.exists()
 
 
+def test_a_past_session_before_1970_is_refused(routine, runner):
+    with pytest.raises(ValidationError) as error:
+        services.session_log_past(
+            user=runner,
+            started_at=dt.datetime(1969, 12, 31, 23, tzinfo=dt.UTC),
+            sets=[],
+            warmup_done=True,
+            now=NOW,
+        )
+    assert "before 1970" in str(error.value.message_dict["started_at"])
+    assert not TrainingSession.objects.exists()
+
+
 def test_a_past_session_with_a_bad_set_saves_nothing(routine, runner, squat):
     with pytest.raises(ValidationError):
         services.session_log_past(

@@ -349,6 +349,19 @@ def test_a_past_session_more_than_a_day_ahead_is_refused_beside_the_date(runner_
     assert not TrainingSession.objects.exists()
 
 
+@pytest.mark.parametrize("typed", ["0001-01-01T00:30", "1900-06-01T08:00"])
+def test_a_past_session_before_1970_is_refused_beside_the_date(
+    runner_client, runner, routine, typed
+):
+    # Year 1 in a timezone west of UTC cannot even be converted: a message, never a 500.
+    runner.timezone = "America/New_York"
+    runner.save(update_fields=["timezone"])
+    response = runner_client.post(reverse("training:log_past"), {"started_at": typed})
+    assert response.status_code == 200
+    assert b'id="id_started_at_errors"' in response.content
+    assert not TrainingSession.objects.exists()
+
+
 def test_the_past_session_form_can_switch_a_choice_slot(runner_client, routine):
     slot = RoutineSlot.objects.get(title__startswith="Deadlift")
     swing = Exercise.objects.get(slug="kettlebell-swing")

@@ -18,6 +18,7 @@ from apps.portability.records import (
     effort_from_rpe,
     join_notes,
 )
+from apps.training.models import EARLIEST_START, FUTURE_ALLOWANCE
 
 DATETIME_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
@@ -30,9 +31,6 @@ DATETIME_FORMATS = (
     "%Y/%m/%d %H:%M:%S",
     "%Y/%m/%d %H:%M",
 )
-# The future is a typo, not a workout: one day of slack for timezones (DESIGN.md, "Forms").
-FUTURE_SLACK = dt.timedelta(days=1)
-EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def local_datetime(text: str, zone: ZoneInfo, what: str = "date") -> dt.datetime:
@@ -64,8 +62,8 @@ def _local_datetime(text: str, zone: ZoneInfo, what: str) -> dt.datetime:
 
 def check_plausible(moment: dt.datetime, shown: str) -> None:
     try:
-        in_future = moment > dt.datetime.now(dt.UTC) + FUTURE_SLACK
-        too_early = moment < EARLIEST
+        in_future = moment > dt.datetime.now(dt.UTC) + FUTURE_ALLOWANCE
+        too_early = moment < EARLIEST_START
     except OverflowError:  # year 9999 west of Greenwich, or year 1 east of it
         in_future, too_early = moment.year > 1970, moment.year <= 1970
     if in_future:
