@@ -30,6 +30,20 @@ def routine_with_slots(slug: str = DEFAULT_ROUTINE_SLUG, *, cues: bool = True) -
     )
 
 
+def routine_slots(slug: str = DEFAULT_ROUTINE_SLUG) -> tuple[Routine, list[RoutineSlot]]:
+    """The routine and its slots in order, each slot with its options and their exercises (no
+    cues), in two queries: the slots come with their routine."""
+    options = SlotOption.objects.select_related("exercise")
+    slots = list(
+        RoutineSlot.objects.filter(routine__slug=slug)
+        .select_related("routine")
+        .prefetch_related(Prefetch("options", queryset=options))
+        .order_by("order")
+    )
+    routine = slots[0].routine if slots else get_object_or_404(Routine, slug=slug)
+    return routine, slots
+
+
 def exercise_detail(slug: str) -> Exercise:
     """One routine move with its cues, variations (both ways) and the slots that prescribe it,
     in four queries: the variations it offers and those it stands in for come from one query

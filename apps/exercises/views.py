@@ -5,9 +5,8 @@ from apps.exercises import selectors
 
 
 def routine_page(request: HttpRequest) -> HttpResponse:
-    # The routine page shows no cues: one query fewer.
-    routine = selectors.routine_with_slots(cues=False)
-    return render(request, "exercises/routine.html", {"routine": routine})
+    routine, slots = selectors.routine_slots()
+    return render(request, "exercises/routine.html", {"routine": routine, "slots": slots})
 
 
 def exercise_page(request: HttpRequest, slug: str) -> HttpResponse:

@@ -127,11 +127,11 @@ def _more_content():
 
 
 @pytest.mark.parametrize("more", [False, True])
-def test_the_routine_page_needs_three_queries(client, routine, django_assert_num_queries, more):
+def test_the_routine_page_needs_two_queries(client, routine, django_assert_num_queries, more):
     if more:
         _more_content()
-    # routine, its slots, their options with exercises (the page shows no cues).
-    with django_assert_num_queries(3):
+    # The slots with their routine, their options with exercises (the page shows no cues).
+    with django_assert_num_queries(2):
         client.get(reverse("exercises:routine"))
 
 
@@ -142,8 +142,8 @@ def test_the_routine_page_for_a_runner_with_history_needs_the_same_and_two_more(
     if more:
         _more_content()
         SetEntryFactory.create_batch(5, session__user=runner)
-    # The same three, plus the session and the runner.
-    with django_assert_num_queries(5):
+    # The same two, plus the session and the runner.
+    with django_assert_num_queries(4):
         runner_client.get(reverse("exercises:routine"))
 
 

@@ -11,7 +11,7 @@ PAGES_BY_LABEL = {page.label: page for page in PAGES}
 EXPECTED_QUERIES = {
     "baseline": 2,
     "home": 3,  # session, user, history version (the week's summary is cached)
-    "routine": 5,
+    "routine": 4,
     "exercise": 6,
     "player (draft)": 12,
     "history p1": 3,  # session, user, history version (the page's content is cached)
