@@ -49,6 +49,7 @@ class Operation:
     method: str
     parameters: tuple[str, ...]
     body_fields: tuple[str, ...]
+    query_parameters: tuple[str, ...] = ()
 
     def url(self, values: dict[str, object]) -> str:
         return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), self.path)
@@ -84,9 +85,13 @@ def api_operations() -> list[Operation]:
                 for parameter in spec.get("parameters", [])
                 if parameter.get("in") == "path"
             )
-            operations.append(
-                Operation(path, method, parameters, _body_fields(schema, spec.get("requestBody")))
+            query = tuple(
+                parameter["name"]
+                for parameter in spec.get("parameters", [])
+                if parameter.get("in") == "query"
             )
+            body = _body_fields(schema, spec.get("requestBody"))
+            operations.append(Operation(path, method, parameters, body, query))
     return operations
 
 

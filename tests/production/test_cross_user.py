@@ -378,6 +378,10 @@ def test_bad_api_input_is_a_400_with_a_json_body_never_a_500(operation, owned, a
         assert response.status_code < 500, f"{operation} {_short(body)}: {response.status_code}"
         if response.status_code == 400:
             assert isinstance(json.loads(response.content), dict | list)
+    for name in [*operation.query_parameters, "page", "format"]:
+        for value in NASTY_VALUES:
+            response = as_a.get(url, {name: value}, headers={"Accept": "application/json"})
+            assert response.status_code < 500, f"{operation} ?{name}={value!r}"
     for raw in (b"{", b'{"a": }', b"\xff\xfe", b"[" * 5000):
         with transaction.atomic():
             response = as_a.generic(
