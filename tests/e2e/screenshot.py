@@ -1,7 +1,7 @@
 """Screenshots of pages at phone and desktop width, for looking at what we build.
 
-    .venv/bin/python scripts/screenshot.py http://127.0.0.1:8000/routine/ [more urls...]
-    LEGWORK_LOGIN=email:password .venv/bin/python scripts/screenshot.py URL   # signed in first
+    .venv/bin/python -m tests.e2e.screenshot http://127.0.0.1:8000/routine/ [more urls...]
+    LEGWORK_LOGIN=email:password .venv/bin/python -m tests.e2e.screenshot URL   # signed in first
 
 Writes artifacts/screens/<name>-360.png and -1280.png.
 """
@@ -13,16 +13,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = os.environ.get("LEGWORK_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS
+
 OUT = Path("artifacts/screens")
 
 
