@@ -26,17 +26,7 @@ class SignupForm(AllauthSignupForm):
 class SettingsForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = [
-            "name",
-            "unit",
-            "timezone",
-            "week_start",
-            "weekly_goal",
-            "min_rest_days",
-            "rest_timer_seconds",
-            "long_run_weekday",
-            "race_date",
-        ]
+        fields = list(User.PREFERENCE_FIELDS)
         widgets = {
             "timezone": forms.TextInput(attrs={"list": "timezone-names", "autocomplete": "off"}),
             "unit": forms.RadioSelect,

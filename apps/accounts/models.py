@@ -77,6 +77,20 @@ class User(AbstractUser):
     )
     race_date = models.DateField("next race", null=True, blank=True)
 
+    # What a runner sets on the settings page: the form, the API's me/ and the JSON export all
+    # carry exactly these.
+    PREFERENCE_FIELDS = (
+        "name",
+        "unit",
+        "timezone",
+        "week_start",
+        "weekly_goal",
+        "min_rest_days",
+        "rest_timer_seconds",
+        "long_run_weekday",
+        "race_date",
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 

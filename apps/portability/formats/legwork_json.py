@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 
+from apps.accounts.models import User
 from apps.exercises.models import Exercise
 from apps.portability.formats.grouping import check_plausible
 from apps.portability.records import (
@@ -30,17 +31,7 @@ from apps.training.models import (
 
 FORMAT = "legwork"
 VERSION = 1
-PROFILE_FIELDS = (
-    "name",
-    "unit",
-    "timezone",
-    "week_start",
-    "weekly_goal",
-    "min_rest_days",
-    "rest_timer_seconds",
-    "long_run_weekday",
-    "race_date",
-)
+PROFILE_FIELDS = User.PREFERENCE_FIELDS
 EXERCISE_FIELDS = (
     "slug",
     "name",
