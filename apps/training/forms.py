@@ -2,6 +2,7 @@
 unit, in their own timezone) into what the services take; the rules live in services.py."""
 
 import datetime as dt
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django import forms
@@ -112,6 +113,74 @@ class SetForm(forms.Form):
             "load_kg": self.cleaned_data.get("load"),
             "done": bool(self.cleaned_data.get("done")),
         }
+
+
+@dataclass(frozen=True)
+class SetInput:
+    """One input of a set row as plain values, for the player's hand-written inputs: the same
+    name, id, label, value and attributes SetForm's widget would render (widget rendering was
+    two thirds of the page's time, docs/performance.md). Posts are still validated by SetForm."""
+
+    prefix: str
+    field: str
+    label: str
+    value: str | None
+    loaded: bool
+    max_value: int | None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"{self.prefix}-{self.field}"
+
+    @property
+    def id(self) -> str:
+        return f"id_{self.prefix}-{self.field}"
+
+
+def set_inputs(
+    *,
+    exercise: Exercise,
+    unit: str,
+    sides: list[str],
+    prefix: str,
+    initial: dict | None = None,
+    form: SetForm | None = None,
+) -> list[SetInput]:
+    """The inputs of one set row, in SetForm's order: its measure (one per side), then its load.
+    Values come from `initial` (SetForm.initial_for), or from a bound `form` whose post failed,
+    with its errors."""
+    word = MEASURE_WORDS[exercise.measure]
+    limit = MEASURE_LIMITS[exercise.measure]
+    fields = [
+        (SetForm.value_field(side), f"{SIDE_WORDS[side]} ({word.lower()})" if side else word, limit)
+        for side in sides
+    ]
+    if exercise.is_loaded:
+        fields.append(("load", f"Load ({unit})", None))
+    inputs = []
+    for name, label, max_value in fields:
+        if form is not None:
+            bound = form[name]
+            value = bound.field.widget.format_value(bound.value())
+            errors = list(form.errors.get(name, []))
+        else:
+            value = (initial or {}).get(name)
+            # As NumberInput.format_value: no value attribute for an empty value.
+            value = None if value is None or value == "" else str(value)
+            errors = []
+        inputs.append(
+            SetInput(
+                prefix=prefix,
+                field=name,
+                label=label,
+                value=value,
+                loaded=name == "load",
+                max_value=max_value,
+                errors=errors,
+            )
+        )
+    return inputs
 
 
 class StartTimeField(forms.DateTimeField):

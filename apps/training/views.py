@@ -25,6 +25,7 @@ from apps.training.forms import (
     SessionDetailsForm,
     SessionEditForm,
     SetForm,
+    set_inputs,
 )
 from apps.training.models import SetEntry, TrainingSession
 
@@ -354,21 +355,26 @@ def _render_player(
 ) -> HttpResponse:
     state = selectors.player_state(session=session, user=request.user)
     unit = request.user.unit
+    # Plain values for the template's hand-written inputs: no form per row (docs/performance.md).
     for move in [state.warm_up, *state.moves]:
         if move is None:
             continue
+        sides = _sides(move.exercise)
         for row in move.rows:
             prefix = _prefix(move.exercise, row.number)
-            if bound is not None and bound.prefix == prefix:
-                row.form = bound
-            else:
-                row.form = SetForm(
-                    prefix=prefix,
-                    exercise=move.exercise,
-                    unit=unit,
-                    sides=_sides(move.exercise),
-                    initial=SetForm.initial_for(move.exercise, unit, row.cells),
-                )
+            form = bound if bound is not None and bound.prefix == prefix else None
+            row.prefix = prefix
+            row.non_field_errors = list(form.non_field_errors()) if form is not None else []
+            row.inputs = set_inputs(
+                exercise=move.exercise,
+                unit=unit,
+                sides=sides,
+                prefix=prefix,
+                initial=SetForm.initial_for(move.exercise, unit, row.cells)
+                if form is None
+                else None,
+                form=form,
+            )
     return render(request, "training/player.html", {"player": state, "session": session})
 
 

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from apps.accounts.units import to_kg
 from apps.exercises.models import Exercise, RoutineSlot
-from apps.training import services
+from apps.training import selectors, services
+from apps.training.forms import SetForm
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
 from tests.factories import SetEntryFactory, TrainingSessionFactory
 
@@ -517,3 +518,36 @@ def test_adding_a_set_past_fifty_is_refused_with_a_message(runner_client, draft,
     assert response.status_code == 200
     assert b"A move takes at most 50 sets." in response.content
     assert draft.sets.count() == 1
+
+
+def test_the_players_hand_written_inputs_match_the_set_forms_widgets(runner_client, draft):
+    """The player writes its set inputs by hand (docs/performance.md); each must be exactly what
+    SetForm's widget renders for the same row, per-side and loaded moves included."""
+    page = runner_client.get(reverse("training:player", args=[draft.pk])).content.decode()
+    state = selectors.player_state(session=draft, user=draft.user)
+    checked = 0
+    for move in [state.warm_up, *state.moves]:
+        sides = ["left", "right"] if move.exercise.per_side else [""]
+        for row in move.rows:
+            form = SetForm(
+                prefix=f"m{move.exercise.pk}-s{row.number}",
+                exercise=move.exercise,
+                unit=draft.user.unit,
+                sides=sides,
+                initial=SetForm.initial_for(move.exercise, draft.user.unit, row.cells),
+            )
+            for field in form:
+                if field.name != "done":
+                    assert str(field) in page
+                    checked += 1
+    assert checked > 15
+
+
+def test_a_bad_value_is_tied_to_its_input_for_screen_readers(runner_client, draft, squat):
+    response = runner_client.post(set_url(draft, squat, 2), squat_post(2, load="9999"))
+    prefix = f"m{squat.pk}-s2"
+    assert (
+        f'name="{prefix}-load" value="9999" inputmode="decimal" step="any" class="set-input" '
+        f'min="0" aria-describedby="id_{prefix}-load_errors" aria-invalid="true" '
+        f'id="id_{prefix}-load">'
+    ) in response.content.decode()
