@@ -1,8 +1,32 @@
+import os
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
 
 from tests.factories import UserFactory
+
+
+def pytest_configure(config):
+    # On SQLite the test database lives in memory, and Django hands every live-server thread the
+    # test's one connection. Two requests at once (a double tap in a browser journey) would then
+    # interleave their savepoints on that shared connection: a test-harness artefact, not the
+    # app's behaviour (a real server gives each worker its own connection, and
+    # tests/production/test_load.py hammers one with concurrent runners). So the live server
+    # answers one request at a time on SQLite; on PostgreSQL it stays threaded.
+    if not os.environ.get("DATABASE_URL"):
+        from django.test.testcases import LiveServerThread
+
+        LiveServerThread.server_class = _OneRequestAtATimeServer
+
+
+class _OneRequestAtATimeServer(WSGIServer):
+    """Django's live server without threads: requests run in the server's thread, which already
+    uses the test's connection."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
 
 
 @pytest.fixture(autouse=True)
