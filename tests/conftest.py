@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.servers.basehttp import WSGIServer
 
+from apps.exercises.models import Exercise
 from tests.factories import UserFactory
 
 
@@ -49,6 +50,17 @@ def routine(db):
 
     call_command("load_routine", verbosity=0)
     return routine_with_slots()
+
+
+@pytest.fixture
+def squat(routine):
+    return Exercise.objects.get(slug="squat")
+
+
+@pytest.fixture
+def lunge(routine):
+    """The lateral lunge: a loaded move done per side."""
+    return Exercise.objects.get(slug="lateral-lunge")
 
 
 @pytest.fixture

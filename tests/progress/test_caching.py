@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.exercises.models import Exercise
 from apps.progress import caching
 from apps.training import demo
 from tests.factories import SetEntryFactory, TrainingSessionFactory
@@ -23,11 +22,6 @@ def _progress(client) -> str:
     """The progress page's main content (the header's sign-out form has a fresh CSRF token)."""
     body = client.get(reverse("progress:overview")).content.decode()
     return body[body.index("<main") : body.index("</main>")]
-
-
-@pytest.fixture
-def squat(routine):
-    return Exercise.objects.get(slug="squat")
 
 
 @pytest.fixture

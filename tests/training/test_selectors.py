@@ -11,11 +11,6 @@ from tests.factories import SetEntryFactory, TrainingSessionFactory, UserFactory
 
 
 @pytest.fixture
-def squat(routine):
-    return Exercise.objects.get(slug="squat")
-
-
-@pytest.fixture
 def draft(routine, runner):
     session, _ = services.session_start(user=runner)
     return session

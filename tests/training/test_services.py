@@ -16,16 +16,6 @@ NOW = dt.datetime(2026, 3, 10, 18, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
-def squat(routine):
-    return Exercise.objects.get(slug="squat")
-
-
-@pytest.fixture
-def lunge(routine):
-    return Exercise.objects.get(slug="lateral-lunge")
-
-
-@pytest.fixture
 def draft(routine, runner):
     session, _ = services.session_start(user=runner, now=NOW)
     return session

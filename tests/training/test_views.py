@@ -22,16 +22,6 @@ def draft(routine, runner):
 
 
 @pytest.fixture
-def squat(routine):
-    return Exercise.objects.get(slug="squat")
-
-
-@pytest.fixture
-def lunge(routine):
-    return Exercise.objects.get(slug="lateral-lunge")
-
-
-@pytest.fixture
 def finished(routine, runner, squat):
     session = TrainingSessionFactory(user=runner, routine=routine, effort=6, notes="Good")
     SetEntryFactory(session=session, exercise=squat, set_number=1, load_kg=Decimal("10"))
