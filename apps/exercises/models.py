@@ -179,3 +179,16 @@ class SlotOption(models.Model):
 
     def __str__(self) -> str:
         return f"{self.slot}: {self.exercise}"
+
+
+class ContentVersion(models.Model):
+    """How many times the routine's content (moves, cues, variations, the routine and its slots)
+    has changed. Pages that show the content cache it under this number (caching.py), so an
+    admin edit shows at once on every page and every server process.
+
+    One row (pk 1), bumped in the same transaction as the edit by signals.py."""
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Routine content, version {self.version}"

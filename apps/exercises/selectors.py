@@ -1,10 +1,12 @@
-"""Reads of the routine's content, shaped so a page needs a fixed number of queries."""
+"""Reads of the routine's content, shaped so a page needs a fixed number of queries, and cached
+until staff edit the content (caching.py): one query (the content version) once cached."""
 
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from apps.exercises.caching import cached_content
 from apps.exercises.models import Cue, Exercise, Routine, RoutineSlot, SlotOption, Variation
 
 DEFAULT_ROUTINE_SLUG = "runners-strength"
@@ -18,6 +20,10 @@ def routine_exercises() -> QuerySet[Exercise]:
 def routine_with_slots(slug: str = DEFAULT_ROUTINE_SLUG, *, cues: bool = True) -> Routine:
     """The routine with its slots, each slot's options and their exercises (and, unless `cues`
     is false, their cues) prefetched."""
+    return cached_content("routine-with-slots", lambda: _routine_with_slots(slug, cues), slug, cues)
+
+
+def _routine_with_slots(slug: str, cues: bool) -> Routine:
     options = SlotOption.objects.select_related("exercise")
     if cues:
         options = options.prefetch_related(
@@ -32,7 +38,11 @@ def routine_with_slots(slug: str = DEFAULT_ROUTINE_SLUG, *, cues: bool = True) -
 
 def routine_slots(slug: str = DEFAULT_ROUTINE_SLUG) -> tuple[Routine, list[RoutineSlot]]:
     """The routine and its slots in order, each slot with its options and their exercises (no
-    cues), in two queries: the slots come with their routine."""
+    cues); the slots come with their routine."""
+    return cached_content("routine-slots", lambda: _routine_slots(slug), slug)
+
+
+def _routine_slots(slug: str) -> tuple[Routine, list[RoutineSlot]]:
     options = SlotOption.objects.select_related("exercise")
     slots = list(
         RoutineSlot.objects.filter(routine__slug=slug)
@@ -45,9 +55,13 @@ def routine_slots(slug: str = DEFAULT_ROUTINE_SLUG) -> tuple[Routine, list[Routi
 
 
 def exercise_detail(slug: str) -> Exercise:
-    """One routine move with its cues, variations (both ways) and the slots that prescribe it,
-    in four queries: the variations it offers and those it stands in for come from one query
+    """One routine move with its cues, variations (both ways) and the slots that prescribe it:
+    the variations it offers and those it stands in for come from one query
     (`exercise.variation_links`: the two lists, each in order)."""
+    return cached_content("exercise-detail", lambda: _exercise_detail(slug), slug)
+
+
+def _exercise_detail(slug: str) -> Exercise:
     exercise = get_object_or_404(
         routine_exercises().prefetch_related(
             Prefetch("cues", queryset=Cue.objects.order_by("order", "id")),

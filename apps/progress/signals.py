@@ -40,7 +40,7 @@ def _exercise_changed(sender, instance: Exercise, **kwargs) -> None:
     if instance.owner_id is not None:
         caching.history_changed(instance.owner_id)
     else:
-        caching.content_changed()
+        caching.every_history_changed()
 
 
 @receiver(post_save, sender=RoutineSlot)
@@ -48,4 +48,4 @@ def _exercise_changed(sender, instance: Exercise, **kwargs) -> None:
 @receiver(post_save, sender=SlotOption)
 @receiver(post_delete, sender=SlotOption)
 def _routine_changed(sender, **kwargs) -> None:
-    caching.content_changed()
+    caching.every_history_changed()

@@ -127,11 +127,16 @@ def _more_content():
 
 
 @pytest.mark.parametrize("more", [False, True])
-def test_the_routine_page_needs_two_queries(client, routine, django_assert_num_queries, more):
+def test_the_routine_page_needs_three_queries_then_one_once_cached(
+    client, routine, django_assert_num_queries, more
+):
     if more:
         _more_content()
-    # The slots with their routine, their options with exercises (the page shows no cues).
-    with django_assert_num_queries(2):
+    # The content version, the slots with their routine, their options with exercises (the page
+    # shows no cues); then the content comes from the cache (apps/exercises/caching.py).
+    with django_assert_num_queries(3):
+        client.get(reverse("exercises:routine"))
+    with django_assert_num_queries(1):
         client.get(reverse("exercises:routine"))
 
 
@@ -142,8 +147,10 @@ def test_the_routine_page_for_a_runner_with_history_needs_the_same_and_two_more(
     if more:
         _more_content()
         SetEntryFactory.create_batch(5, session__user=runner)
-    # The same two, plus the session and the runner.
-    with django_assert_num_queries(4):
+    # The same, plus the session and the runner.
+    with django_assert_num_queries(5):
+        runner_client.get(reverse("exercises:routine"))
+    with django_assert_num_queries(3):
         runner_client.get(reverse("exercises:routine"))
 
 
@@ -153,6 +160,9 @@ def test_a_move_page_needs_a_fixed_number_of_queries(
 ):
     if more:
         _more_content()
-    # The move, its cues, its slots, and its variations both ways (one query).
-    with django_assert_num_queries(4):
+    # The content version, the move, its cues, its slots, and its variations both ways (one
+    # query); then the version only.
+    with django_assert_num_queries(5):
+        client.get(reverse("exercises:detail", args=["deadlift"]))
+    with django_assert_num_queries(1):
         client.get(reverse("exercises:detail", args=["deadlift"]))

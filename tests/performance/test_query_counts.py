@@ -11,9 +11,9 @@ PAGES_BY_LABEL = {page.label: page for page in PAGES}
 EXPECTED_QUERIES = {
     "baseline": 2,
     "home": 3,  # session, user, history version (the week's summary is cached)
-    "routine": 4,
-    "exercise": 6,
-    "player (draft)": 12,
+    "routine": 3,  # session, user, content version (the routine is cached)
+    "exercise": 3,  # session, user, content version (the move is cached)
+    "player (draft)": 9,
     "history p1": 3,  # session, user, history version (the page's content is cached)
     "session": 4,  # session, user, the runner's session, history version
     "progress": 3,  # session, user, history version (the page's content is cached)

@@ -106,7 +106,7 @@ def test_the_player_state_takes_the_same_queries_whatever_the_history(
     routine, runner, history_of, draft, django_assert_num_queries, history_size
 ):
     history_of(runner, history_size)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(6):
         player = selectors.player_state(session=draft, user=runner)
         [m.cues for m in player.moves]
 

@@ -109,7 +109,7 @@ def test_the_player_page_takes_a_fixed_number_of_queries(
     runner_client, runner, draft, history_of, django_assert_num_queries, history_size
 ):
     history_of(runner, history_size)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(9):
         response = runner_client.get(reverse("training:player", args=[draft.pk]))
     assert response.status_code == 200
 

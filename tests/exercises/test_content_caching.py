@@ -1,0 +1,148 @@
+"""The routine's content is cached (apps/exercises/caching.py) and never served stale: a staff
+edit of a move, a cue, a variation, the routine or a slot shows at once on every page."""
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+
+from apps.exercises import caching
+from apps.exercises.models import Exercise, Routine, RoutineSlot, SlotOption, Variation
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def staff_client(client, db):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client
+
+
+def _routine_page(client) -> str:
+    return client.get(reverse("exercises:routine")).text
+
+
+def _move_page(client, slug="squat") -> str:
+    return client.get(reverse("exercises:detail", args=[slug])).text
+
+
+def test_a_second_visit_reads_only_the_content_version(client, routine, django_assert_num_queries):
+    first = _move_page(client)
+
+    with django_assert_num_queries(1):
+        second = _move_page(client)
+
+    assert second == first
+
+
+def test_a_renamed_move_shows_at_once_on_the_routine_and_its_page(client, routine, squat):
+    _routine_page(client), _move_page(client)
+    squat.name = "Goblet squat"
+    squat.save()
+
+    assert "Goblet squat" in _routine_page(client)
+    assert "Goblet squat" in _move_page(client)
+
+
+def test_a_cue_edited_in_the_admin_shows_at_once(staff_client, routine, squat):
+    assert "Sit between your heels" not in _move_page(staff_client)
+    url = reverse("admin:exercises_exercise_change", args=[squat.pk])
+    form = staff_client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update({"owner": "", "slug": squat.slug, "name": squat.name})
+    cues = list(squat.cues.order_by("order"))
+    data.update(
+        {
+            "cues-TOTAL_FORMS": str(len(cues)),
+            "cues-INITIAL_FORMS": str(len(cues)),
+            "variations-TOTAL_FORMS": "0",
+            "variations-INITIAL_FORMS": "0",
+        }
+    )
+    for index, cue in enumerate(cues):
+        data.update(
+            {
+                f"cues-{index}-id": cue.pk,
+                f"cues-{index}-exercise": squat.pk,
+                f"cues-{index}-order": cue.order,
+                f"cues-{index}-text": "Sit between your heels" if index == 0 else cue.text,
+            }
+        )
+
+    response = staff_client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert "Sit between your heels" in _move_page(staff_client)
+
+
+def test_a_deleted_cue_goes_at_once(client, routine, squat):
+    cue = squat.cues.order_by("order").first()
+    assert cue.text in _move_page(client)
+
+    cue.delete()
+
+    assert cue.text not in _move_page(client)
+
+
+def test_a_new_variation_shows_at_once(client, routine, squat):
+    lunge = Exercise.objects.get(slug="lateral-lunge")
+    _move_page(client)
+
+    Variation.objects.create(exercise=squat, variant=lunge, order=9, when="On a hotel floor")
+
+    assert "On a hotel floor" in _move_page(client)
+
+
+def test_a_changed_prescription_shows_at_once(client, routine):
+    assert "4 × 5" not in _routine_page(client)
+    slot = RoutineSlot.objects.get(options__exercise__slug="squat")
+    slot.sets = 4
+    slot.save()
+
+    assert "4 × 5" in _routine_page(client)
+
+
+def test_a_removed_option_goes_at_once_from_the_routine(client, routine):
+    assert "Pallof press" in _routine_page(client)
+
+    SlotOption.objects.filter(exercise__slug="pallof-press").delete()
+
+    assert ">Pallof press<" not in _routine_page(client)
+
+
+def test_a_renamed_routine_shows_at_once(client, routine):
+    _routine_page(client)
+    renamed = Routine.objects.get(pk=routine.pk)
+    renamed.name = "Strong legs, long runs"
+    renamed.save()
+
+    assert "Strong legs, long runs" in _routine_page(client)
+
+
+def test_a_runners_private_move_leaves_the_content_version_alone(routine, runner):
+    before = caching.content_version()
+
+    Exercise.objects.create(slug="my-move", name="My move", owner=runner)
+
+    assert caching.content_version() == before
+
+
+def test_an_edit_rolled_back_leaves_the_content_version_alone(routine, squat):
+    before = caching.content_version()
+
+    def rename_then_fail():
+        with transaction.atomic():
+            squat.name = "Not kept"
+            squat.save()
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        rename_then_fail()
+
+    assert caching.content_version() == before
+
+
+def test_the_first_edit_moves_the_version_from_nothing_to_one(db):
+    assert caching.content_version() == 0
+
+    caching.content_changed()
+
+    assert caching.content_version() == 1
