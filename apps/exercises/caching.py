@@ -1,49 +1,62 @@
-"""Caching of the routine's content (the moves, their cues and variations, the routine and its
-slots): it changes only when staff edit it, yet every routine, move and player page reads it.
+"""The routine's content (the moves, their cues and variations, the routine and its slots),
+held in each server process's memory: it changes only when staff edit it, yet every routine,
+move and player page reads it.
 
-A cached value is keyed by the content version (models.ContentVersion), which signals.py bumps
-in the same transaction as every save or delete of a content row, so an edit shows at once in
-every server process: the version lives in the database, not in a process's memory. One query
-(the version) when the value is cached. The keys of older versions simply expire."""
+Each read first asks the database for the content version (models.ContentVersion, one small
+query), which signals.py changes in the same transaction as every save or delete of a content
+row. A value held for another version is computed again, so an admin edit shows at once in
+every process. The version is a new random number at each edit, never a counter, so a value
+held for the content of another database (a test's, a restored backup's) is never taken for
+this one's. The objects held are shared by the requests of one process: read them, never
+change them."""
 
-import hashlib
-from collections.abc import Callable
+import secrets
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from django.core.cache import cache
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
 
+from apps.core.prepared import prepared
 from apps.exercises.models import ContentVersion
 
 T = TypeVar("T")
-CACHE_SECONDS = 24 * 60 * 60
 _ROW = 1
+# (name, parts) -> (content version, value): one value per page variant, the latest version's.
+_held: dict[Hashable, tuple[int, object]] = {}
 
 
-def cached_content(name: str, compute: Callable[[], T], *parts: object) -> T:
-    """What `compute()` gives, from the cache while the routine's content is unchanged. `parts`
-    tell apart variants of one value (a slug, an option)."""
-    digest = hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
-    return cache.get_or_set(f"content:{name}:{content_version()}:{digest}", compute, CACHE_SECONDS)
+def cached_content(name: str, compute: Callable[[], T], *parts: Hashable) -> T:
+    """What `compute()` gives, held while the routine's content is unchanged. `parts` tell
+    apart variants of one value (a slug, an option). Before the content was ever loaded there
+    is no version, and nothing is held."""
+    version = content_version()
+    key = (name, parts)
+    held = _held.get(key)
+    if held is not None and held[0] == version:
+        return held[1]
+    value = compute()
+    if version:
+        _held[key] = (version, value)
+    return value
 
 
 def content_version() -> int:
-    return ContentVersion.objects.filter(pk=_ROW).values_list("version", flat=True).first() or 0
+    row = next(_version_row(row_id=_ROW), None)
+    return row.version if row else 0
 
 
 def content_changed() -> None:
     """Call in the transaction that changes the routine's content, after the change."""
-    bump_version(ContentVersion, _ROW)
-
-
-def bump_version(model: type[models.Model], pk: int) -> None:
-    """Adds one to the `version` of `model`'s row `pk`, creating it at 1 the first time (so
-    values cached before, under version 0, are not used). One query, two the first time."""
-    if model.objects.filter(pk=pk).update(version=F("version") + 1):
+    version = secrets.randbits(62) + 1
+    if ContentVersion.objects.filter(pk=_ROW).update(version=version):
         return
     try:
         with transaction.atomic():
-            model.objects.create(pk=pk, version=1)
+            ContentVersion.objects.create(pk=_ROW, version=version)
     except IntegrityError:
-        model.objects.filter(pk=pk).update(version=F("version") + 1)
+        ContentVersion.objects.filter(pk=_ROW).update(version=version)
+
+
+@prepared
+def _version_row(row_id: int):
+    return ContentVersion.objects.filter(pk=row_id)

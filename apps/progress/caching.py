@@ -14,23 +14,29 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from apps.exercises.caching import bump_version
 from apps.progress.models import HistoryVersion
 from apps.progress.rules import local_date
 
 T = TypeVar("T")
 # A day at most: the key changes with the runner's local date anyway.
 CACHE_SECONDS = 24 * 60 * 60
+_MISSING = object()
 
 
 def cached(user, name: str, compute: Callable[[], T], *parts: object) -> T:
     """The value `compute()` gives for this runner, from the cache while their history, their
     preferences and their date are unchanged. `parts` tell apart variants of one value (a span,
     a query string). One query (the version), plus `compute`'s on a miss."""
-    return cache.get_or_set(cache_key(user, name, *parts), compute, CACHE_SECONDS)
+    key = cache_key(user, name, *parts)
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
 
 
 def cache_key(user, name: str, *parts: object) -> str:
@@ -59,7 +65,14 @@ def history_version(user_id: int) -> int:
 def history_changed(user_id: int) -> None:
     """Call in the transaction that changes the runner's sessions or sets, after the change.
     One query (two the first time)."""
-    bump_version(HistoryVersion, user_id)
+    if HistoryVersion.objects.filter(user_id=user_id).update(version=F("version") + 1):
+        return
+    try:
+        # The first change: version 1, so values cached before it (version 0) are not used.
+        with transaction.atomic():
+            HistoryVersion.objects.create(user_id=user_id, version=1)
+    except IntegrityError:
+        HistoryVersion.objects.filter(user_id=user_id).update(version=F("version") + 1)
 
 
 def every_history_changed() -> None:

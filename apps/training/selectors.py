@@ -22,6 +22,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.core.prepared import prepared
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.exercises.selectors import routine_with_slots
 from apps.progress.progression import Suggestion, next_suggested_load
@@ -106,16 +107,28 @@ class SetRow:
 
 @dataclass
 class Move:
-    """One slot of the routine as the player shows it: the chosen exercise, its prescription,
-    the suggestion for today and one row per set (prescribed, then extra)."""
+    """One slot of the routine as the player shows it: the chosen exercise, its prescription and
+    the sets done. The open move (the one the runner is on) also has today's suggestion and one
+    row per set (prescribed, then extra); the others are one line each."""
 
     slot: RoutineSlot
     exercise: Exercise
     options: list[Exercise]
-    suggestion: Suggestion
-    rows: list[SetRow]
     skipped: bool
-    target: int
+    sets_done: int
+    # The warm-up's own "done" tick, which finishes it whatever its rounds say.
+    ticked: bool = False
+    suggestion: Suggestion | None = None
+    rows: list[SetRow] = field(default_factory=list)
+
+    @property
+    def is_open(self) -> bool:
+        return self.suggestion is not None
+
+    @property
+    def anchor(self) -> str:
+        """The move's element id in the player, which links and redirects scroll to."""
+        return move_anchor(self.exercise)
 
     @property
     def is_choice(self) -> bool:
@@ -126,12 +139,12 @@ class Move:
         return list(self.exercise.cues.all())
 
     @property
-    def sets_done(self) -> int:
-        return sum(1 for row in self.rows if row.done)
+    def target(self) -> int | None:
+        return self.suggestion.target if self.suggestion else None
 
     @property
     def finished(self) -> bool:
-        return self.skipped or self.sets_done >= self.slot.sets
+        return self.skipped or self.ticked or self.sets_done >= self.slot.sets
 
 
 @dataclass
@@ -142,6 +155,23 @@ class Player:
     # The draft's local date, when it is not today: a session left open on an earlier day still
     # counts on the day it started, so the player says so.
     started_earlier_on: dt.date | None = None
+
+    @property
+    def all_moves(self) -> list[Move]:
+        return [move for move in [self.warm_up, *self.moves] if move is not None]
+
+    @property
+    def open_move(self) -> Move | None:
+        return next((move for move in self.all_moves if move.is_open), None)
+
+    @property
+    def next_move(self) -> Move | None:
+        """The move after the open one, for its "Next" link."""
+        moves = self.all_moves
+        for index, move in enumerate(moves[:-1]):
+            if move.is_open:
+                return moves[index + 1]
+        return None
 
     @property
     def rest_ends_at(self) -> dt.datetime | None:
@@ -157,47 +187,84 @@ class Player:
     def strength_sets_done(self) -> int:
         return sum(move.sets_done for move in self.moves)
 
+    @property
+    def all_done(self) -> bool:
+        return all(move.finished for move in self.all_moves)
 
-def player_state(*, session: TrainingSession, user: User, now: dt.datetime | None = None) -> Player:
-    """Everything the player page shows, in a fixed number of queries: the routine (4), the
-    runner's slot choices (1), this session's sets and skips (2) and last time's sets of each
-    move (2)."""
-    entries = list(session.sets.all())
-    skipped = set(session.skipped_exercises.values_list("pk", flat=True))
-    moves = _routine_moves(user, entries=entries, skipped=skipped, exclude=session)
-    warm_up = next((move for move in moves if move.exercise.is_warm_up), None)
-    started_on = local_date(session.started_at, user.zone)
-    today = local_date(now or timezone.now(), user.zone)
-    return Player(
-        session=session,
-        warm_up=warm_up,
-        moves=[move for move in moves if move is not warm_up],
-        started_earlier_on=started_on if started_on < today else None,
+
+def move_anchor(exercise: Exercise) -> str:
+    return "warm-up" if exercise.is_warm_up else f"move-{exercise.slug}"
+
+
+def player_state(
+    *,
+    session: TrainingSession,
+    user: User,
+    move: str | None = None,
+    now: dt.datetime | None = None,
+) -> Player:
+    """The player page: every move of the routine with its sets done, and one move open with
+    today's suggestion and its set rows: `move` (an exercise slug), else the first move not
+    finished yet (the runner walks the routine step by step), else none. Queries: this
+    session's sets and skips, the runner's slot choices, the routine (cached content), and last
+    time's sets of the open move: the same whatever the history."""
+    entries, player = _player(session, user, now)
+    moves = player.all_moves
+    opened = next((m for m in moves if move and m.exercise.slug == move), None) or next(
+        (m for m in moves if not m.finished), None
     )
+    if opened is not None:
+        _open(user, [opened], entries=entries, exclude=session)
+    return player
+
+
+def session_progress(
+    *, session: TrainingSession, user: User, now: dt.datetime | None = None
+) -> Player:
+    """Every move of the routine with its sets done in this session, none open (the finish
+    page's summary)."""
+    return _player(session, user, now)[1]
 
 
 def past_session_plan(user: User, *, choice: Mapping[str, str] | None = None) -> list[Move]:
-    """The routine's moves with empty rows pre-filled from the suggestions, for logging a past
-    session. `choice` may pick another option of a choice slot for this form only:
-    {"slot-<slot id>": "<exercise id>"} (the page's links put it in the query string)."""
+    """The routine's moves, all open, with empty rows pre-filled from the suggestions, for
+    logging a past session. `choice` may pick another option of a choice slot for this form
+    only: {"slot-<slot id>": "<exercise id>"} (the page's links put it in the query string)."""
     overrides = {}
     for key, value in (choice or {}).items():
         if key.startswith("slot-") and key[5:].isdigit() and str(value).isdigit():
             overrides[int(key[5:])] = int(value)
-    return _routine_moves(user, entries=[], skipped=set(), overrides=overrides)
+    moves = _routine_moves(user, entries=[], skipped=set(), overrides=overrides)
+    _open(user, moves, entries=[])
+    return moves
 
 
 def last_counted_sets(
     user: User, exercises: Sequence[Exercise], *, exclude: TrainingSession | None = None
 ) -> dict[int, list[SetEntry]]:
     """For each exercise, the sets of the last counted session that included it (DESIGN.md,
-    "Progression"), in two queries whatever the history size. Exercises never done map to
+    "Progression"), in one query whatever the history size. Exercises never done map to
     nothing."""
-    sessions = counted_sessions(user)
-    if exclude is not None:
-        sessions = sessions.exclude(pk=exclude.pk)
-    latest = (
-        Exercise.objects.filter(pk__in=[exercise.pk for exercise in exercises])
+    if not exercises:
+        return {}
+    entries = _last_counted_sets_query(
+        user.pk, [exercise.pk for exercise in exercises], exclude and exclude.pk
+    )
+    return _by_latest_session(entries)
+
+
+def _last_counted_sets_query(
+    user_id: int, exercise_ids: Sequence[int], exclude_id: int | None
+) -> QuerySet[SetEntry]:
+    """The sets of these exercises in each one's last counted session (at most one session per
+    exercise, found walking back the runner's sessions by start), newest session first. A
+    session that is one exercise's last may also hold older sets of another:
+    `_by_latest_session` keeps, for each exercise, the rows of the latest session it is in."""
+    sessions = counted_sessions(user_id)
+    if exclude_id is not None:
+        sessions = sessions.exclude(pk=exclude_id)
+    last_sessions = (
+        Exercise.objects.filter(pk__in=exercise_ids)
         .annotate(
             last_session=Subquery(
                 sessions.filter(sets__exercise=OuterRef("pk"))
@@ -205,18 +272,42 @@ def last_counted_sets(
                 .values("pk")[:1]
             )
         )
-        .values_list("pk", "last_session")
+        .values("last_session")
     )
-    pairs = [(exercise_id, session_id) for exercise_id, session_id in latest if session_id]
-    if not pairs:
-        return {}
-    match = Q()
-    for exercise_id, session_id in pairs:
-        match |= Q(exercise_id=exercise_id, session_id=session_id)
+    return SetEntry.objects.filter(
+        exercise_id__in=exercise_ids, session_id__in=last_sessions
+    ).order_by("-session__started_at", "-session_id", "set_number", "side")
+
+
+def _by_latest_session(entries: Iterable[SetEntry]) -> dict[int, list[SetEntry]]:
+    latest: dict[int, int] = {}
     result: dict[int, list[SetEntry]] = defaultdict(list)
-    for entry in SetEntry.objects.filter(match).order_by("set_number", "side"):
-        result[entry.exercise_id].append(entry)
+    for entry in entries:
+        if latest.setdefault(entry.exercise_id, entry.session_id) == entry.session_id:
+            result[entry.exercise_id].append(entry)
     return dict(result)
+
+
+# The player's reads, compiled once (apps/core/prepared.py): the ORM built each of them in about
+# ten times the time the database took to answer, on the page a runner opens after every move.
+@prepared
+def _sets_of(session_id: int) -> QuerySet[SetEntry]:
+    return SetEntry.objects.filter(session_id=session_id)
+
+
+@prepared
+def _skips_of(session_id: int) -> QuerySet:
+    return TrainingSession.skipped_exercises.through.objects.filter(trainingsession_id=session_id)
+
+
+@prepared
+def _choices_of(user_id: int) -> QuerySet[SlotChoice]:
+    return SlotChoice.objects.filter(user_id=user_id)
+
+
+@prepared
+def _last_time_sets(user_id: int, exercise_id: int, exclude_id: int) -> QuerySet[SetEntry]:
+    return _last_counted_sets_query(user_id, [exercise_id], exclude_id)
 
 
 # History -------------------------------------------------------------------------------------
@@ -381,62 +472,103 @@ def session_sets(session: TrainingSession) -> list[ExerciseSets]:
 # Helpers -------------------------------------------------------------------------------------
 
 
+def _player(
+    session: TrainingSession, user: User, now: dt.datetime | None
+) -> tuple[list[SetEntry], Player]:
+    entries = list(_sets_of(session_id=session.pk))
+    skipped = {skip.exercise_id for skip in _skips_of(session_id=session.pk)}
+    moves = _routine_moves(user, entries=entries, skipped=skipped)
+    warm_up = next((move for move in moves if move.exercise.is_warm_up), None)
+    if warm_up is not None:
+        warm_up.ticked = session.warmup_done
+    started_on = local_date(session.started_at, user.zone)
+    today = local_date(now or timezone.now(), user.zone)
+    return entries, Player(
+        session=session,
+        warm_up=warm_up,
+        moves=[move for move in moves if move is not warm_up],
+        started_earlier_on=started_on if started_on < today else None,
+    )
+
+
 def _routine_moves(
     user: User,
     *,
     entries: list[SetEntry],
     skipped: set[int],
-    exclude: TrainingSession | None = None,
     overrides: Mapping[int, int] | None = None,
 ) -> list[Move]:
     """Each slot of the routine with the exercise the runner does in it (this form's override,
-    else their remembered choice, else the slot's default) and its rows."""
+    else their remembered choice, else the slot's default) and its sets done, none open."""
     routine = routine_with_slots()
-    choices = dict(SlotChoice.objects.filter(user=user).values_list("slot_id", "exercise_id"))
+    choices = {choice.slot_id: choice.exercise_id for choice in _choices_of(user_id=user.pk)}
     choices.update(overrides or {})
-    chosen: list[tuple[RoutineSlot, Exercise, list[Exercise]]] = []
+    by_exercise: dict[int, list[SetEntry]] = defaultdict(list)
+    for entry in entries:
+        by_exercise[entry.exercise_id].append(entry)
+    moves = []
     for slot in routine.slots.all():
         options = [option.exercise for option in slot.options.all()]
         if not options:
             continue
         default = next((o.exercise for o in slot.options.all() if o.is_default), options[0])
         exercise = next((o for o in options if o.pk == choices.get(slot.pk)), default)
-        chosen.append((slot, exercise, options))
+        moves.append(
+            Move(
+                slot=slot,
+                exercise=exercise,
+                options=options,
+                skipped=exercise.pk in skipped,
+                sets_done=_sets_done(by_exercise[exercise.pk], per_side=exercise.per_side),
+            )
+        )
+    return moves
 
-    history = last_counted_sets(user, [exercise for _, exercise, _ in chosen], exclude=exclude)
+
+def _sets_done(logged: list[SetEntry], *, per_side: bool) -> int:
+    """Set numbers whose every side is done (a per-side set is one set, done when both are)."""
+    sides = 2 if per_side else 1
+    done: dict[int, int] = defaultdict(int)
+    for entry in logged:
+        if entry.done:
+            done[entry.set_number] += 1
+    return sum(1 for count in done.values() if count >= sides)
+
+
+def _open(
+    user: User,
+    moves: list[Move],
+    *,
+    entries: list[SetEntry],
+    exclude: TrainingSession | None = None,
+) -> None:
+    """Gives `moves` today's suggestion and their set rows (one query: last time's sets)."""
+    if len(moves) == 1 and exclude is not None:
+        history = _by_latest_session(
+            _last_time_sets(
+                user_id=user.pk, exercise_id=moves[0].exercise.pk, exclude_id=exclude.pk
+            )
+        )
+    else:
+        history = last_counted_sets(user, [move.exercise for move in moves], exclude=exclude)
     by_exercise: dict[int, list[SetEntry]] = defaultdict(list)
     for entry in entries:
         by_exercise[entry.exercise_id].append(entry)
-    return [
-        _move(
-            slot,
-            exercise,
-            options,
-            logged=by_exercise[exercise.pk],
-            last=history.get(exercise.pk, []),
-            skipped=exercise.pk in skipped,
+    for move in moves:
+        move.suggestion = next_suggested_load(
+            exercise=move.exercise,
+            prescription=move.slot,
+            last_sets=history.get(move.exercise.pk, []),
             unit=user.unit,
         )
-        for slot, exercise, options in chosen
-    ]
+        move.rows = _rows(move, logged=by_exercise[move.exercise.pk])
 
 
-def _move(
-    slot: RoutineSlot,
-    exercise: Exercise,
-    options: list[Exercise],
-    *,
-    logged: list[SetEntry],
-    last: list[SetEntry],
-    skipped: bool,
-    unit: str,
-) -> Move:
-    suggestion = next_suggested_load(
-        exercise=exercise, prescription=slot, last_sets=last, unit=unit
-    )
+def _rows(move: Move, *, logged: list[SetEntry]) -> list[SetRow]:
+    exercise, suggestion = move.exercise, move.suggestion
     sides = [SetEntry.Side.LEFT, SetEntry.Side.RIGHT] if exercise.per_side else [""]
     saved = {(entry.set_number, entry.side): entry for entry in logged}
-    count = max([slot.sets, *(entry.set_number for entry in logged)])
+    count = max([move.slot.sets, *(entry.set_number for entry in logged)])
     # An unsaved row is pre-filled from the latest saved set of this move in this session (the
     # runner changed the load on set 1: sets 2 and 3 follow), else from the suggestion.
     carried_value, carried_load = suggestion.target, suggestion.load_kg
@@ -459,13 +591,5 @@ def _move(
                     load_kg=load if load is not None else carried_load,
                 )
             )
-        rows.append(SetRow(number=number, cells=cells, extra=number > slot.sets))
-    return Move(
-        slot=slot,
-        exercise=exercise,
-        options=options,
-        suggestion=suggestion,
-        rows=rows,
-        skipped=skipped,
-        target=suggestion.target,
-    )
+        rows.append(SetRow(number=number, cells=cells, extra=number > move.slot.sets))
+    return rows

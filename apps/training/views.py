@@ -13,11 +13,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from apps.accounts.units import plain_number
 from apps.exercises.models import Exercise, RoutineSlot
+from apps.exercises.selectors import routine_exercises
 from apps.progress import caching, rules
 from apps.training import selectors, services
 from apps.training.forms import (
@@ -57,7 +59,7 @@ def player(request: HttpRequest, pk: int) -> HttpResponse:
     session = _own_session(request, pk)
     if not session.is_draft:
         return redirect(session)
-    return _render_player(request, session)
+    return _render_player(request, session, move=request.GET.get("move"))
 
 
 @login_required
@@ -90,7 +92,7 @@ def set_save(request: HttpRequest, pk: int, exercise_id: int, number: int) -> Ht
     if not form.is_valid():
         if _wants_json(request):
             return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-        return _render_player(request, session, bound=form)
+        return _render_player(request, session, move=exercise.slug, bound=form)
     if _wants_json(request):
         return JsonResponse(_set_state(session, form))
     return redirect(_player_url(session, exercise))
@@ -149,7 +151,13 @@ def warmup(request: HttpRequest, pk: int) -> HttpResponse:
     services.warmup_mark(session=session, done=done)
     if _wants_json(request):
         return JsonResponse({"warmup_done": session.warmup_done})
-    return redirect(f"{reverse('training:player', kwargs={'pk': session.pk})}#warm-up")
+    if done:
+        # On to the first move not finished yet.
+        return redirect("training:player", pk=session.pk)
+    warm_up = routine_exercises().filter(role=Exercise.Role.WARM_UP).first()
+    if warm_up is None:
+        return redirect("training:player", pk=session.pk)
+    return redirect(_player_url(session, warm_up))
 
 
 @login_required
@@ -163,7 +171,7 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
         services.session_finish(session=session, **form.cleaned_data)
         messages.success(request, "Session finished and saved. Well done.")
         return redirect(session)
-    player = selectors.player_state(session=session, user=request.user)
+    player = selectors.session_progress(session=session, user=request.user)
     return render(
         request, "training/finish.html", {"session": session, "form": form, "player": player}
     )
@@ -347,30 +355,36 @@ def _wants_json(request: HttpRequest) -> bool:
 
 
 def _player_url(session: TrainingSession, exercise: Exercise) -> str:
-    return f"{reverse('training:player', kwargs={'pk': session.pk})}#move-{exercise.slug}"
+    """Back to the player with this move open, scrolled to it."""
+    query = urlencode({"move": exercise.slug})
+    player = reverse("training:player", kwargs={"pk": session.pk})
+    return f"{player}?{query}#{selectors.move_anchor(exercise)}"
 
 
 def _render_player(
-    request: HttpRequest, session: TrainingSession, *, bound: SetForm | None = None
+    request: HttpRequest,
+    session: TrainingSession,
+    *,
+    move: str | None = None,
+    bound: SetForm | None = None,
 ) -> HttpResponse:
-    state = selectors.player_state(session=session, user=request.user)
+    state = selectors.player_state(session=session, user=request.user, move=move)
     unit = request.user.unit
     # Plain values for the template's hand-written inputs: no form per row (docs/performance.md).
-    for move in [state.warm_up, *state.moves]:
-        if move is None:
-            continue
-        sides = _sides(move.exercise)
-        for row in move.rows:
-            prefix = _prefix(move.exercise, row.number)
+    opened = state.open_move
+    if opened is not None:
+        sides = _sides(opened.exercise)
+        for row in opened.rows:
+            prefix = _prefix(opened.exercise, row.number)
             form = bound if bound is not None and bound.prefix == prefix else None
             row.prefix = prefix
             row.non_field_errors = list(form.non_field_errors()) if form is not None else []
             row.inputs = set_inputs(
-                exercise=move.exercise,
+                exercise=opened.exercise,
                 unit=unit,
                 sides=sides,
                 prefix=prefix,
-                initial=SetForm.initial_for(move.exercise, unit, row.cells)
+                initial=SetForm.initial_for(opened.exercise, unit, row.cells)
                 if form is None
                 else None,
                 form=form,

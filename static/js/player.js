@@ -125,23 +125,22 @@
   }
 
   function markSaved(form, done) {
+    var wasDone = form.classList.contains("set-row--done");
     form.classList.toggle("set-row--done", done);
     var status = form.querySelector("[data-set-status]");
     if (status) status.textContent = done ? "✓ Done" : "Saved, not done";
     var label = form.querySelector("[data-tick-label]");
     if (label) label.textContent = done ? "Update" : "Done";
     var move = form.closest("[data-move]");
-    if (move) {
-      var done = move.querySelectorAll(".set-row--done").length;
-      var count = move.querySelector("[data-sets-done]");
-      if (count) count.textContent = String(done);
-      move.classList.toggle("move--finished", done >= parseInt(move.dataset.prescribed, 10));
-    }
+    if (!move) return;
+    var rowsDone = move.querySelectorAll(".set-row--done").length;
+    var count = move.querySelector("[data-sets-done]");
+    if (count) count.textContent = String(rowsDone);
+    move.classList.toggle("move--finished", rowsDone >= parseInt(move.dataset.prescribed, 10));
+    // Only the open move has rows in the page: the session's total moves by this one tick.
     var total = document.querySelector("[data-strength-sets-done]");
-    if (total) {
-      total.textContent = String(
-        document.querySelectorAll("[data-move]:not(#warm-up) .set-row--done").length
-      );
+    if (total && move.id !== "warm-up" && wasDone !== done) {
+      total.textContent = String(parseInt(total.textContent, 10) + (done ? 1 : -1));
     }
   }
 

@@ -1,5 +1,6 @@
-"""The routine's content is cached (apps/exercises/caching.py) and never served stale: a staff
-edit of a move, a cue, a variation, the routine or a slot shows at once on every page."""
+"""The routine's content is held in memory (apps/exercises/caching.py) and never served
+stale: a staff edit of a move, a cue, a variation, the routine or a slot shows at once on every
+page."""
 
 import pytest
 from django.db import transaction
@@ -140,9 +141,22 @@ def test_an_edit_rolled_back_leaves_the_content_version_alone(routine, squat):
     assert caching.content_version() == before
 
 
-def test_the_first_edit_moves_the_version_from_nothing_to_one(db):
+def test_every_edit_makes_a_new_version(db):
     assert caching.content_version() == 0
+    versions = set()
 
-    caching.content_changed()
+    for _ in range(3):
+        caching.content_changed()
+        versions.add(caching.content_version())
 
-    assert caching.content_version() == 1
+    assert len(versions) == 3
+    assert 0 not in versions
+
+
+def test_nothing_is_held_before_the_content_has_a_version(db):
+    computed = []
+
+    for _ in range(2):
+        caching.cached_content("test", lambda: computed.append(1))
+
+    assert len(computed) == 2

@@ -32,6 +32,11 @@ def set_url(session, exercise, number):
     return reverse("training:set_save", args=[session.pk, exercise.pk, number])
 
 
+def player_page(client, session, move=None) -> str:
+    query = {"move": move} if move else {}
+    return client.get(reverse("training:player", args=[session.pk]), query).content.decode()
+
+
 def squat_post(number=1, reps="5", load="10", done="true"):
     prefix = f"m{Exercise.objects.get(slug='squat').pk}-s{number}"
     return {f"{prefix}-value": reps, f"{prefix}-load": load, f"{prefix}-done": done}
@@ -84,14 +89,34 @@ def test_start_rejects_get(runner_client, routine):
 # The player --------------------------------------------------------------------------------
 
 
-def test_the_player_shows_the_warm_up_moves_prescriptions_and_suggestions(runner_client, draft):
+def test_the_player_opens_the_warm_up_and_lists_the_moves_after_it(runner_client, draft):
     response = runner_client.get(reverse("training:player", args=[draft.pk]))
     content = response.content.decode()
     assert response.status_code == 200
     assert content.index("Balloon breathing") < content.index("Squat")
-    assert "3 × 5" in content
-    assert "First time: start light with 2 kg" in content
+    assert "3 × 5 breaths" in content
+    assert content.count("<span data-sets-done>0</span> of 3 sets done") == 6
+    assert '<a href="?move=squat#move-squat">Squat</a>' in content
+    assert "Next: Squat" in content
     assert 'src="/static/js/player.js"' in content
+
+
+def test_a_move_opened_by_its_link_shows_its_prescription_and_suggestion(runner_client, draft):
+    content = player_page(runner_client, draft, move="squat")
+    assert "3 × 5</span>" in content
+    assert "First time: start light with 2 kg" in content
+    assert "Next: Deadlift (the hip hinge)" in content
+
+
+def test_the_warm_up_tick_goes_on_to_the_squat(runner_client, draft):
+    response = runner_client.post(reverse("training:warmup", args=[draft.pk]), follow=True)
+    assert "First time: start light with 2 kg" in response.content.decode()
+
+
+def test_taking_the_warm_up_tick_back_reopens_the_warm_up(runner_client, draft):
+    services.warmup_mark(session=draft)
+    response = runner_client.post(reverse("training:warmup", args=[draft.pk]), {"done": "false"})
+    assert response["Location"].endswith("?move=balloon-breathing#warm-up")
 
 
 def test_the_player_of_a_finished_session_sends_to_its_page(runner_client, finished):
@@ -109,9 +134,12 @@ def test_the_player_page_takes_a_fixed_number_of_queries(
     runner_client, runner, draft, history_of, django_assert_num_queries, history_size
 ):
     history_of(runner, history_size)
-    with django_assert_num_queries(9):
-        response = runner_client.get(reverse("training:player", args=[draft.pk]))
+    # The session and the runner, the draft, its sets and skips, the content version (the
+    # routine itself is cached), the runner's choices, last time's sets of the open move.
+    with django_assert_num_queries(8):
+        response = runner_client.get(reverse("training:player", args=[draft.pk]), {"move": "squat"})
     assert response.status_code == 200
+    assert "Every set done at 10 kg last time" in response.content.decode()
 
 
 # Saving sets -------------------------------------------------------------------------------
@@ -120,7 +148,7 @@ def test_the_player_page_takes_a_fixed_number_of_queries(
 def test_ticking_a_set_saves_it_and_comes_back_to_the_move(runner_client, draft, squat):
     response = runner_client.post(set_url(draft, squat, 1), squat_post(load="12.5"))
     assert response.status_code == 302
-    assert response["Location"].endswith("#move-squat")
+    assert response["Location"].endswith("?move=squat#move-squat")
     entry = SetEntry.objects.get(session=draft)
     assert (entry.reps, entry.load_kg, entry.done) == (5, Decimal("12.5"), True)
 
@@ -200,7 +228,7 @@ def test_a_load_typed_in_pounds_reads_back_exactly(runner_client, runner, draft,
     runner.save()
     runner_client.post(set_url(draft, squat, 1), squat_post(load="45"))
     assert SetEntry.objects.get().load_kg == to_kg("45", "lb")
-    page = runner_client.get(reverse("training:player", args=[draft.pk])).content.decode()
+    page = player_page(runner_client, draft, move="squat")
     assert 'value="45"' in page
     assert "Load (lb)" in page
 
@@ -227,29 +255,33 @@ def test_set_saving_rejects_get(runner_client, draft, squat):
 
 
 def test_adding_a_set_shows_a_fourth_row(runner_client, draft, squat):
-    runner_client.post(reverse("training:set_add", args=[draft.pk, squat.pk]))
-    page = runner_client.get(reverse("training:player", args=[draft.pk])).content.decode()
-    assert set_url(draft, squat, 4) in page
+    response = runner_client.post(reverse("training:set_add", args=[draft.pk, squat.pk]))
+    assert response["Location"].endswith("?move=squat#move-squat")
+    assert set_url(draft, squat, 4) in player_page(runner_client, draft, move="squat")
 
 
 def test_skipping_a_move_folds_it_away(runner_client, draft, squat):
     runner_client.post(
         reverse("training:move_skip", args=[draft.pk, squat.pk]), {"skipped": "true"}
     )
-    page = runner_client.get(reverse("training:player", args=[draft.pk])).content.decode()
+    page = player_page(runner_client, draft, move="squat")
     assert "Do it after all" in page
     assert set_url(draft, squat, 1) not in page
+    services.warmup_mark(session=draft)
+    assert "Next: Plank" in player_page(runner_client, draft)  # the deadlift is open
 
 
 def test_choosing_the_kettlebell_swing_is_remembered(runner_client, runner, draft):
     slot = RoutineSlot.objects.get(title__startswith="Deadlift")
     swing = Exercise.objects.get(slug="kettlebell-swing")
-    runner_client.post(
-        reverse("training:slot_choose", args=[draft.pk, slot.pk]), {"exercise": swing.pk}
+    response = runner_client.post(
+        reverse("training:slot_choose", args=[draft.pk, slot.pk]),
+        {"exercise": swing.pk},
+        follow=True,
     )
     assert SlotChoice.objects.get(user=runner, slot=slot).exercise == swing
-    page = runner_client.get(reverse("training:player", args=[draft.pk])).content.decode()
-    assert "the lightest kettlebell" in page
+    assert response.redirect_chain[-1][0].endswith("?move=kettlebell-swing#move-kettlebell-swing")
+    assert "the lightest kettlebell" in response.content.decode()
 
 
 def test_choosing_an_exercise_outside_the_slot_is_refused(runner_client, runner, draft, squat):
@@ -513,10 +545,10 @@ def test_adding_a_set_past_fifty_is_refused_with_a_message(runner_client, draft,
 def test_the_players_hand_written_inputs_match_the_set_forms_widgets(runner_client, draft):
     """The player writes its set inputs by hand (docs/performance.md); each must be exactly what
     SetForm's widget renders for the same row, per-side and loaded moves included."""
-    page = runner_client.get(reverse("training:player", args=[draft.pk])).content.decode()
-    state = selectors.player_state(session=draft, user=draft.user)
     checked = 0
-    for move in [state.warm_up, *state.moves]:
+    for slug in ["balloon-breathing", "squat", "deadlift", "plank", "lateral-lunge", "deadbug"]:
+        page = player_page(runner_client, draft, move=slug)
+        move = selectors.player_state(session=draft, user=draft.user, move=slug).open_move
         sides = ["left", "right"] if move.exercise.per_side else [""]
         for row in move.rows:
             form = SetForm(
