@@ -1,6 +1,6 @@
-"""A runner's whole session on a 360 px phone: start, warm up, log every set (a per-side move, a
-hold, a loaded move with a changed load), reload mid-session, finish, find it in history with
-the right totals, then see the progressed loads suggested next time."""
+"""A runner's whole session on a 360 px phone, one move at a time: start, warm up, log every set
+(a per-side move, a hold, a loaded move with a changed load), reload mid-session, finish, find
+it in history with the right totals, then see the progressed loads suggested next time."""
 
 import datetime as dt
 import re
@@ -22,6 +22,17 @@ def sign_in(page, site, email):
 
 def move(page, slug):
     return page.locator(f"#move-{slug}")
+
+
+def open_move(page, slug):
+    """Opens a move from its one line in the player, and returns it."""
+    move(page, slug).locator(".move__line a").click()
+    expect(move(page, slug).locator("form.set-row, .move__actions").first).to_be_visible()
+    return move(page, slug)
+
+
+def next_move(page, name):
+    page.get_by_role("link", name=f"Next: {name}").click()
 
 
 def tick_all(section, count=3):
@@ -46,7 +57,9 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     expect(warm_up.get_by_text("Breaths").first).to_be_visible()
     tick_all(warm_up)
     warm_up.get_by_role("button", name="Warm-up done").click()
-    expect(page.locator("#warm-up").get_by_text("Warm-up done.")).to_be_visible()
+    # The warm-up folds to one line and the player goes on to the squat.
+    expect(page.locator("#warm-up")).to_contain_text("✓ Done")
+    expect(page.locator("#warm-up form")).to_have_count(0)
 
     # A loaded move with a changed load: 10 kg instead of the suggested 2 kg; the next rows follow.
     squat = move(page, "squat")
@@ -65,13 +78,17 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     expect(page.locator("[data-rest-timer]")).to_be_visible()
     expect(page.locator("[data-rest-left]")).to_have_text(re.compile(r"\d:\d\d left"))
 
-    # Reload mid-session: every ticked set and the running rest timer are still there.
+    # Reload mid-session: the squat is done, so the player opens the deadlift; every ticked set
+    # and the running rest timer are still there.
     page.reload()
-    squat = move(page, "squat")
+    expect(move(page, "squat")).to_contain_text("✓ 3 of 3 sets done")
+    expect(move(page, "deadlift").locator("form.set-row")).to_have_count(3)
+    expect(page.locator("[data-rest-left]")).to_have_text(re.compile(r"\d:\d\d left"))
+    squat = open_move(page, "squat")
     expect(squat.locator(".set-row--done")).to_have_count(3)
     expect(squat.get_by_label("Load (kg)").first).to_have_value("10")
     expect(squat.locator("[data-sets-done]")).to_have_text("3")
-    expect(page.locator("[data-rest-left]")).to_have_text(re.compile(r"\d:\d\d left"))
+    next_move(page, "Deadlift (the hip hinge)")
 
     # The connection drops: the tick says it was not saved and keeps what was typed; once back
     # online, the same tap saves it.
@@ -86,18 +103,23 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     for row in deadlift.locator("form.set-row").all()[1:]:
         row.get_by_role("button", name="Done").click()
         expect(row.locator("[data-set-status]")).to_have_text("✓ Done")
+    next_move(page, "Plank (push-up position)")
     plank = move(page, "plank")
     expect(plank.get_by_label("Seconds").first).to_have_value("30")
     # Sweaty double taps: each saves one set, never two (checked in the database below).
     for row in plank.locator("form.set-row").all():
         row.get_by_role("button", name="Done").dblclick()
         expect(row.locator("[data-set-status]")).to_have_text("✓ Done")
+    next_move(page, "Lateral lunge")
     lunge = move(page, "lateral-lunge")
     expect(lunge.get_by_label("Left (reps)")).to_have_count(3)
     expect(lunge.get_by_label("Right (reps)")).to_have_count(3)
     tick_all(lunge)
+    next_move(page, "Deadbug")
+    expect(page.locator("[data-strength-sets-done]")).to_have_text("12")
     tick_all(move(page, "deadbug"))
     page.evaluate("window.scrollTo(0, 0)")
+    # Counted in place as each tick saves.
     expect(page.locator("[data-strength-sets-done]")).to_have_text("15")
     screenshot(page, "training-player")
 
@@ -131,12 +153,13 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     # The next session suggests the progressed loads and targets.
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Train").click()
     page.get_by_role("button", name="Start today's session").click()
-    expect(move(page, "squat").get_by_text("one step up to 12.5 kg")).to_be_visible()
-    expect(move(page, "squat").get_by_label("Load (kg)").first).to_have_value("12.5")
-    expect(move(page, "deadlift").get_by_label("Load (kg)").first).to_have_value("4.5")
-    expect(move(page, "lateral-lunge").get_by_label("Load (kg)").first).to_have_value("3")
-    expect(move(page, "plank").get_by_label("Seconds").first).to_have_value("35")
-    expect(move(page, "deadbug").get_by_label("Left (reps)").first).to_have_value("6")
+    squat = open_move(page, "squat")
+    expect(squat.get_by_text("one step up to 12.5 kg")).to_be_visible()
+    expect(squat.get_by_label("Load (kg)").first).to_have_value("12.5")
+    expect(open_move(page, "deadlift").get_by_label("Load (kg)").first).to_have_value("4.5")
+    expect(open_move(page, "lateral-lunge").get_by_label("Load (kg)").first).to_have_value("3")
+    expect(open_move(page, "plank").get_by_label("Seconds").first).to_have_value("35")
+    expect(open_move(page, "deadbug").get_by_label("Left (reps)").first).to_have_value("6")
 
 
 def test_a_runner_in_pounds_logs_yesterday_then_is_warned_switches_skips_and_abandons(
@@ -170,10 +193,12 @@ def test_a_runner_in_pounds_logs_yesterday_then_is_warned_switches_skips_and_aba
     page.get_by_role("button", name="Start today's session").click()
 
     # Set 3 fell short, so the squat stays at 45 lb.
-    expect(move(page, "squat").get_by_label("Load (lb)").first).to_have_value("45")
-    expect(move(page, "squat").get_by_text("Set 3 fell short last time")).to_be_visible()
+    squat = open_move(page, "squat")
+    expect(squat.get_by_label("Load (lb)").first).to_have_value("45")
+    expect(squat.get_by_text("Set 3 fell short last time")).to_be_visible()
 
     # Switch the deadlift slot to the kettlebell swing: lightest bell, 10 lb; remembered.
+    open_move(page, "deadlift")
     page.get_by_label("Today's choice").first.select_option(label="Kettlebell swing")
     page.locator("#move-deadlift").get_by_role("button", name="Switch").click()
     swing = move(page, "kettlebell-swing")
@@ -182,7 +207,7 @@ def test_a_runner_in_pounds_logs_yesterday_then_is_warned_switches_skips_and_aba
     expect(move(page, "kettlebell-swing")).to_be_visible()
 
     # Skip the plank; take the skip back.
-    move(page, "plank").get_by_role("button", name="Skip this move").click()
+    open_move(page, "plank").get_by_role("button", name="Skip this move").click()
     expect(move(page, "plank").get_by_text("skipped")).to_be_visible()
     move(page, "plank").get_by_role("button", name="Do it after all").click()
     expect(move(page, "plank").get_by_label("Seconds")).to_have_count(3)
