@@ -22,6 +22,9 @@ from django.db.models import Model, QuerySet
 # Placeholder ids: far below any id a database hands out, and unlike any constant a queryset
 # compiles to (a role, a flag, a limit), so each is found again in the compiled parameters.
 _FIRST_PLACEHOLDER = -(2**62)
+# What a 64-bit integer column holds: an id outside it matches no row (the database driver would
+# refuse it, as the ORM's lookups would find nothing).
+_ID_RANGE = range(-(2**63), 2**63)
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class PreparedQuery:
     def __call__(self, *, using: str = "default", **ids: int) -> Iterator[Model]:
         if set(ids) != set(self.names):
             raise TypeError(f"{self.build.__name__} takes exactly: {', '.join(self.names)}")
+        if any(int(value) not in _ID_RANGE for value in ids.values()):
+            return iter(())
         compiled = self._compile(using)
         params = list(compiled.params)
         for position, name in compiled.slots:

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from apps.accounts.units import MAX_LOAD_KG, format_load, plain_number, to_kg
 from apps.exercises.models import Exercise
@@ -117,9 +119,10 @@ class SetForm(forms.Form):
 
 @dataclass(frozen=True)
 class SetInput:
-    """One input of a set row as plain values, for the player's hand-written inputs: the same
-    name, id, label, value and attributes SetForm's widget would render (widget rendering was
-    two thirds of the page's time, docs/performance.md). Posts are still validated by SetForm."""
+    """One input of a set row as plain values, rendered as the same `<input>` SetForm's widget
+    would render (name, id, value and attributes), without the widget's template: rendering the
+    widgets was two thirds of the player's time (docs/performance.md). Posts are still
+    validated by SetForm."""
 
     prefix: str
     field: str
@@ -136,6 +139,28 @@ class SetInput:
     @property
     def id(self) -> str:
         return f"id_{self.prefix}-{self.field}"
+
+    def __str__(self) -> str:
+        """The `<input>` element, safe HTML: {{ input }} in a template, as a BoundField."""
+        value = format_html(' value="{}"', self.value) if self.value is not None else ""
+        mode = ' inputmode="decimal" step="any"' if self.loaded else ' inputmode="numeric"'
+        limit = format_html(' max="{}"', self.max_value) if self.max_value is not None else ""
+        described = (
+            format_html(' aria-describedby="{}_errors" aria-invalid="true"', self.id)
+            if self.errors
+            else ""
+        )
+        return format_html(
+            '<input type="number" name="{}"{}{} class="set-input" min="0"{}{} id="{}">',
+            self.name,
+            value,
+            mark_safe(mode),
+            limit,
+            described,
+            self.id,
+        )
+
+    __html__ = __str__
 
 
 def set_inputs(

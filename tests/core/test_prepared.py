@@ -57,3 +57,7 @@ def test_a_query_that_ignores_an_id_is_refused(db):
 
     with pytest.raises(ValueError, match="never uses user_id"):
         careless(session_id=1, user_id=2)
+
+
+def test_an_id_too_large_for_the_database_matches_nothing(db):
+    assert list(done_sets_of(session_id=2**70)) == []
