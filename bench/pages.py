@@ -187,6 +187,13 @@ def seed(years: list[float], seed: int) -> list[tuple[float, "Runner"]]:  # noqa
             file=sys.stderr,
         )
         runners.append((size, Runner.of(history.user)))
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # A live database has planner statistics (autovacuum gathers them within a minute of
+        # such inserts); without them PostgreSQL plans the history queries as for empty tables.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return runners
 
 
