@@ -1,14 +1,7 @@
-import pytest
 from django.urls import reverse
 
 from apps.exercises.models import Cue, Exercise, Routine, RoutineSlot
-from tests.factories import UserFactory
-
-
-@pytest.fixture
-def staff_client(client, db):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
+from tests.exercises.admin_forms import exercise_change_data
 
 
 def _admin_pages(routine):
@@ -58,28 +51,10 @@ def test_an_exercises_cues_are_edited_inline_in_their_order(staff_client, routin
 def test_staff_add_a_cue_inline(staff_client, routine):
     squat = Exercise.objects.get(slug="squat")
     url = reverse("admin:exercises_exercise_change", args=[squat.pk])
-    form = staff_client.get(url).context["adminform"].form
-    data = {name: value for name, value in form.initial.items() if value is not None}
-    data.update({"owner": "", "slug": squat.slug, "name": squat.name})
-    cues = list(squat.cues.order_by("order"))
-    data.update(
-        {
-            "cues-TOTAL_FORMS": str(len(cues) + 1),
-            "cues-INITIAL_FORMS": str(len(cues)),
-            "variations-TOTAL_FORMS": "0",
-            "variations-INITIAL_FORMS": "0",
-        }
-    )
-    for index, cue in enumerate(cues):
-        data.update(
-            {
-                f"cues-{index}-id": cue.pk,
-                f"cues-{index}-exercise": squat.pk,
-                f"cues-{index}-order": cue.order,
-                f"cues-{index}-text": cue.text,
-            }
-        )
-    data.update({f"cues-{len(cues)}-order": "99", f"cues-{len(cues)}-text": "Breathe out."})
+    data = exercise_change_data(staff_client, squat)
+    cues = squat.cues.count()
+    data["cues-TOTAL_FORMS"] = str(cues + 1)
+    data.update({f"cues-{cues}-order": "99", f"cues-{cues}-text": "Breathe out."})
     response = staff_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert squat.cues.order_by("order").last().text == "Breathe out."

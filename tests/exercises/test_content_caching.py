@@ -8,13 +8,7 @@ from django.urls import reverse
 
 from apps.exercises import caching
 from apps.exercises.models import Exercise, Routine, RoutineSlot, SlotOption, Variation
-from tests.factories import UserFactory
-
-
-@pytest.fixture
-def staff_client(client, db):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
+from tests.exercises.admin_forms import exercise_change_data
 
 
 def _routine_page(client) -> str:
@@ -46,27 +40,8 @@ def test_a_renamed_move_shows_at_once_on_the_routine_and_its_page(client, routin
 def test_a_cue_edited_in_the_admin_shows_at_once(staff_client, routine, squat):
     assert "Sit between your heels" not in _move_page(staff_client)
     url = reverse("admin:exercises_exercise_change", args=[squat.pk])
-    form = staff_client.get(url).context["adminform"].form
-    data = {name: value for name, value in form.initial.items() if value is not None}
-    data.update({"owner": "", "slug": squat.slug, "name": squat.name})
-    cues = list(squat.cues.order_by("order"))
-    data.update(
-        {
-            "cues-TOTAL_FORMS": str(len(cues)),
-            "cues-INITIAL_FORMS": str(len(cues)),
-            "variations-TOTAL_FORMS": "0",
-            "variations-INITIAL_FORMS": "0",
-        }
-    )
-    for index, cue in enumerate(cues):
-        data.update(
-            {
-                f"cues-{index}-id": cue.pk,
-                f"cues-{index}-exercise": squat.pk,
-                f"cues-{index}-order": cue.order,
-                f"cues-{index}-text": "Sit between your heels" if index == 0 else cue.text,
-            }
-        )
+    data = exercise_change_data(staff_client, squat)
+    data["cues-0-text"] = "Sit between your heels"
 
     response = staff_client.post(url, data)
 
