@@ -7,6 +7,7 @@ weeks, streaks and the current week; planning (the next suggested day, the race 
 the heatmap and the recovery report; each move's best set per session; helpers.
 """
 
+import bisect
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
@@ -92,13 +93,17 @@ def tally_days(
     """The one pass over a runner's counted sessions: each (start, sets done) pair lands on its
     local date. Everything else (weeks, streaks, heatmap, totals) is derived from these few
     hundred days, never from the sessions again. Pass 0 for sets when they are not needed."""
-    sessions_on: dict[dt.date, int] = {}
-    sets_on: dict[dt.date, int] = {}
+    # The loop runs once per session of a whole history: plain lists, no helper calls.
+    counts: dict[dt.date, list[int]] = {}
     for start, sets in sessions:
-        day = local_date(start, zone)
-        sessions_on[day] = sessions_on.get(day, 0) + 1
-        sets_on[day] = sets_on.get(day, 0) + sets
-    return {day: DayTally(sessions_on[day], sets_on[day]) for day in sorted(sessions_on)}
+        day = start.astimezone(zone).date()
+        count = counts.get(day)
+        if count is None:
+            counts[day] = [1, sets]
+        else:
+            count[0] += 1
+            count[1] += sets
+    return {day: DayTally(*counts[day]) for day in sorted(counts)}
 
 
 @dataclass(frozen=True)
@@ -150,26 +155,26 @@ def weeks(
     """Every week from the one holding the first counted session to the current week, oldest
     first, empty weeks included (they break streaks). Without sessions: just the current week."""
     by_week: dict[dt.date, list[dt.date]] = {}
-    for day in tallies:
+    for day in sorted(tallies):
         by_week.setdefault(week_start(day, first_weekday), []).append(day)
     current = week_start(today, first_weekday)
-    first = min(by_week, default=current)
+    start = min(current, min(by_week, default=current))
     last = max(current, max(by_week, default=current))
+    one_week = dt.timedelta(days=7)
     result = []
-    start = min(first, current)
+    # One Week per week of a whole history: the loop avoids generators and repeated lookups.
     while start <= last:
-        days = sorted(by_week.get(start, ()))
-        result.append(
-            Week(
-                start=start,
-                days=tuple(days),
-                sessions=sum(tallies[day].sessions for day in days),
-                sets=sum(tallies[day].sets for day in days),
-                goal=goal,
-                today=today,
-            )
-        )
-        start += dt.timedelta(days=7)
+        days = by_week.get(start)
+        if days is None:
+            result.append(Week(start, (), 0, 0, goal, today))
+        else:
+            sessions = sets = 0
+            for day in days:
+                tally = tallies[day]
+                sessions += tally.sessions
+                sets += tally.sets
+            result.append(Week(start, tuple(days), sessions, sets, goal, today))
+        start += one_week
     return result
 
 
@@ -227,8 +232,9 @@ class WeekStatus:
 
 
 def current_week_status(all_weeks: Sequence[Week], today: dt.date) -> WeekStatus:
-    """The status of the week holding `today` (weeks() always includes it)."""
-    week = next(week for week in all_weeks if week.is_current)
+    """The status of the week holding `today` (weeks() always includes it, last or, with a
+    session logged for tomorrow, second to last)."""
+    week = next(week for week in reversed(all_weeks) if week.is_current)
     return WeekStatus(week=week, today=today)
 
 
@@ -496,6 +502,13 @@ def recovery_flags(
         if gap.later >= since and (gap.back_to_back or gap.long_break)
     ]
     return flagged[::-1]
+
+
+def recent_days(days: Sequence[dt.date], since: dt.date) -> Sequence[dt.date]:
+    """The training days (sorted, distinct) on or after `since`, and the last one before it:
+    all that the rules about the recent past read (the next suggested day, the recovery flags
+    from `since` on, the days since the last session), however long the history."""
+    return days[max(0, bisect.bisect_left(days, since) - 1) :]
 
 
 def days_since_last_session(days: Sequence[dt.date], today: dt.date) -> int | None:

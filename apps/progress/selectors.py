@@ -5,6 +5,7 @@ The pages and the API call home_summary() and progress_overview(); both take an 
 `today` (the runner's local date) so tests and the API can ask about any day."""
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -103,7 +104,9 @@ def home_summary(user, today: dt.date | None = None) -> HomeSummary:
     return HomeSummary(
         today=today,
         status=rules.current_week_status(all_weeks, today),
-        next_day=_next_day(user, list(tallies), today),
+        next_day=_next_day(
+            user, rules.recent_days(list(tallies), rules.week_start(today, user.week_start)), today
+        ),
         streaks=rules.streaks(all_weeks),
         taper=rules.race_taper(today, user.race_date),
     )
@@ -188,28 +191,29 @@ def progress_overview(
         measures,
     )
     tallies = rules.tally_days(((start, sets) for _, start, sets in sessions), user.zone)
-    days = list(tallies)
     all_weeks = rules.weeks(
         tallies, today=today, first_weekday=user.week_start, goal=user.weekly_goal
     )
     suggestions = _next_loads(user, exercises) if exercises else {}
     recovery_since = rules.week_start(today, user.week_start) - dt.timedelta(weeks=RECENT_WEEKS - 1)
+    # The rules about the recent past need only its days: not 20 years of them.
+    recent = rules.recent_days(list(tallies), recovery_since)
     return ProgressOverview(
         today=today,
         series_since=series_since,
         weeks=all_weeks,
         status=rules.current_week_status(all_weeks, today),
         streaks=rules.streaks(all_weeks),
-        next_day=_next_day(user, days, today),
+        next_day=_next_day(user, recent, today),
         totals=rules.standard_totals(all_weeks),
         heatmap=rules.heatmap(
             tallies, today=today, first_weekday=user.week_start, weeks=HEATMAP_WEEKS
         ),
         recovery_since=recovery_since,
         recovery_flags=rules.recovery_flags(
-            days, min_rest_days=user.min_rest_days, since=recovery_since
+            recent, min_rest_days=user.min_rest_days, since=recovery_since
         ),
-        days_since_last_session=rules.days_since_last_session(days, today),
+        days_since_last_session=rules.days_since_last_session(recent, today),
         moves=[
             MoveProgress(
                 exercise=exercise,
@@ -245,7 +249,7 @@ def local_today(user) -> dt.date:
     return rules.local_date(timezone.now(), user.zone)
 
 
-def _next_day(user, days: list[dt.date], today: dt.date) -> rules.NextDay:
+def _next_day(user, days: Sequence[dt.date], today: dt.date) -> rules.NextDay:
     return rules.next_suggested_day(
         days,
         today=today,
