@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from apps.exercises.models import Exercise, SlotOption
@@ -21,13 +21,9 @@ from apps.training.models import SetEntry, TrainingSession
 
 def counted_sessions(user) -> QuerySet[TrainingSession]:
     """The runner's counted sessions (DESIGN.md): finished, with at least one done set of a
-    strength move. Drafts and warm-up-only sessions count for nothing."""
-    done_strength_set = SetEntry.objects.filter(
-        session=OuterRef("pk"), done=True, exercise__role=Exercise.Role.STRENGTH
-    )
-    return TrainingSession.objects.filter(user=user, finished_at__isnull=False).filter(
-        Exists(done_strength_set)
-    )
+    strength move, as each session's tally of its sets says (apps/training/tallies.py). Drafts
+    and warm-up-only sessions count for nothing."""
+    return TrainingSession.objects.filter(user=user, finished_at__isnull=False, strength_done=True)
 
 
 def counted_session_starts(user) -> list[dt.datetime]:
@@ -36,22 +32,13 @@ def counted_session_starts(user) -> list[dt.datetime]:
 
 
 def counted_session_sets(user) -> list[tuple[int, dt.datetime, int]]:
-    """(id, start, sets done) of every counted session, oldest first, in one query grouped by
-    session. Sets are distinct (move, set number) pairs, so the left and right halves of a
-    per-side set make one set; warm-up sets imported from other apps are not counted."""
+    """(id, start, sets done) of every counted session, oldest first: one row per session, its
+    sets from the session's tally (distinct moves and set numbers, so the left and right halves
+    of a per-side set make one set; warm-up sets imported from other apps are not counted)."""
     return list(
-        _done_strength_sets(user)
-        .values("session_id", "session__started_at")
-        .annotate(
-            # A set's identity as one number: set numbers stay below 64 (the model allows 50).
-            sets=Count(
-                F("exercise_id") * 64 + F("set_number"),
-                distinct=True,
-                filter=Q(is_warmup_set=False),
-            )
-        )
-        .order_by("session__started_at", "session_id")
-        .values_list("session_id", "session__started_at", "sets")
+        counted_sessions(user)
+        .order_by("started_at", "id")
+        .values_list("id", "started_at", "strength_sets")
     )
 
 

@@ -53,10 +53,24 @@ class TrainingSession(models.Model):
     import_key = models.CharField(max_length=120, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The session's tally of its own sets, recounted whenever they change (tallies.py), so the
+    # pages computed from a whole history read one row per session, not every set: whether a
+    # set of a strength move is done (once finished, the session counts: DESIGN.md), and how
+    # many strength sets are done (a per-side set's two halves once, imported warm-up sets not).
+    strength_done = models.BooleanField(default=False, editable=False)
+    strength_sets = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-started_at", "-id"]
-        indexes = [models.Index(fields=["user", "started_at"], name="session_user_started")]
+        indexes = [
+            models.Index(fields=["user", "started_at"], name="session_user_started"),
+            # The counted sessions (selectors.counted_sessions) with their tally, oldest first.
+            models.Index(
+                fields=["user", "started_at", "strength_sets"],
+                condition=models.Q(finished_at__isnull=False, strength_done=True),
+                name="session_counted",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "import_key"],

@@ -20,6 +20,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.exercises.models import Exercise, Routine, RoutineSlot, SlotOption
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
+from apps.training import tallies
 from apps.training.models import (
     EARLIEST_START,
     FUTURE_ALLOWANCE,
@@ -196,6 +197,8 @@ def set_delete(*, entry: SetEntry) -> None:
     """Deletes one saved set (logged by mistake, or an extra set not wanted after all)."""
     with transaction.atomic():
         entry.delete()
+        # No signal for a deleted set (signals.py): its session's tally is recounted here.
+        tallies.recount(TrainingSession.objects.filter(pk=entry.session_id))
 
 
 def warmup_mark(*, session: TrainingSession, done: bool = True) -> TrainingSession:

@@ -2,7 +2,8 @@ import pytest
 from django.urls import reverse
 
 from apps.exercises.models import Cue, Exercise, Routine, RoutineSlot
-from tests.factories import UserFactory
+from apps.progress.selectors import counted_sessions
+from tests.factories import SetEntryFactory, TrainingSessionFactory, UserFactory
 
 
 @pytest.fixture
@@ -101,3 +102,38 @@ def test_a_visitor_is_sent_to_the_admin_sign_in(client, routine):
 def test_the_routine_can_be_found_in_the_admin(staff_client, routine):
     response = staff_client.get(reverse("admin:exercises_routine_changelist"))
     assert Routine.objects.get().name in response.text
+
+
+def test_a_role_changed_by_staff_recounts_the_sessions_holding_the_move(
+    staff_client, routine, runner
+):
+    squat = Exercise.objects.get(slug="squat")
+    SetEntryFactory(session=TrainingSessionFactory(user=runner), exercise=squat)
+    assert counted_sessions(runner).exists()
+    url = reverse("admin:exercises_exercise_change", args=[squat.pk])
+    form = staff_client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update({"owner": "", "slug": squat.slug, "name": squat.name, "role": "warm_up"})
+    cues = list(squat.cues.order_by("order"))
+    data.update(
+        {
+            "cues-TOTAL_FORMS": str(len(cues)),
+            "cues-INITIAL_FORMS": str(len(cues)),
+            "variations-TOTAL_FORMS": "0",
+            "variations-INITIAL_FORMS": "0",
+        }
+    )
+    for index, cue in enumerate(cues):
+        data.update(
+            {
+                f"cues-{index}-id": cue.pk,
+                f"cues-{index}-exercise": squat.pk,
+                f"cues-{index}-order": cue.order,
+                f"cues-{index}-text": cue.text,
+            }
+        )
+
+    response = staff_client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert not counted_sessions(runner).exists()
