@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Max, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from apps.exercises.models import Exercise, SlotOption
@@ -57,17 +57,31 @@ def set_groups(user, since: dt.datetime | None = None) -> list[rules.SetGroup]:
     return [rules.SetGroup(*row) for row in rows]
 
 
-def best_ever(user) -> dict[int, tuple[Decimal | None, int | None, int | None]]:
-    """Per move with done working sets: its heaviest load, most reps and longest hold ever."""
-    rows = (
-        _done_strength_sets(user)
-        .filter(is_warmup_set=False)
-        .values("exercise_id")
-        .annotate(heaviest=Max("load_kg"), most_reps=Max("reps"), longest=Max("seconds"))
-        .order_by()
-        .values_list("exercise_id", "heaviest", "most_reps", "longest")
+def moves_with_bests(user) -> list[tuple[Exercise, tuple[Decimal | None, int | None, int | None]]]:
+    """The strength moves with done working sets in the runner's finished sessions, in routine
+    order, each with its heaviest load, most reps and longest hold ever, in one query whatever
+    the size of the history: each best is the top of an index of the runner's done working
+    sets by move and value (SetEntry's set_best_* indexes), stepping over a draft's sets."""
+    working = SetEntry.objects.filter(
+        user=user,
+        exercise=OuterRef("pk"),
+        done=True,
+        is_warmup_set=False,
+        session__finished_at__isnull=False,
     )
-    return {exercise_id: (load, reps, seconds) for exercise_id, load, reps, seconds in rows}
+
+    def best(value: str) -> Subquery:
+        top = working.filter(**{f"{value}__isnull": False}).order_by(f"-{value}")
+        return Subquery(top.values(value)[:1])
+
+    moves = (
+        # A runner's sets are of the routine's moves or of their own (imported) ones.
+        Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=user), role=Exercise.Role.STRENGTH)
+        .filter(Exists(working))
+        .annotate(heaviest=best("load_kg"), most_reps=best("reps"), longest=best("seconds"))
+        .only("slug", "name", "order", "measure", "load_kind", "per_side", "load_step")
+    )
+    return [(move, (move.heaviest, move.most_reps, move.longest)) for move in moves]
 
 
 @dataclass(frozen=True)
@@ -116,7 +130,8 @@ class MoveProgress:
 
 @dataclass(frozen=True)
 class ProgressOverview:
-    """Everything the progress page shows, computed from one pass over the done sets."""
+    """Everything the progress page shows, from one row per counted session, each move's best
+    ever and the grouped sets behind the per-move series."""
 
     today: dt.date
     series_since: dt.date | None
@@ -155,15 +170,17 @@ def progress_overview(
     user, today: dt.date | None = None, series_since: dt.date | None = SERIES_DEFAULT
 ) -> ProgressOverview:
     """The progress page's numbers in a fixed number of queries whatever the history: counted
-    sessions with their set counts, each move's best ever, the moves, the grouped sets behind
-    the per-move series (from `series_since`, the last year by default, None for all time) and
-    what the progression rule needs (the slots' prescriptions, the last counted sets)."""
+    sessions with their set counts, the moves done with each one's best ever, the grouped sets
+    behind the per-move series (from `series_since`, the last year by default, None for all
+    time) and what the progression rule needs (the slots' prescriptions, the last counted
+    sets)."""
     today = today or local_today(user)
     if series_since is SERIES_DEFAULT:
         series_since = today - dt.timedelta(weeks=HEATMAP_WEEKS)
     sessions = counted_session_sets(user)
-    bests = best_ever(user)
-    exercises = _exercises(bests)
+    with_bests = moves_with_bests(user)
+    exercises = [exercise for exercise, _ in with_bests]
+    bests = {exercise.pk: best for exercise, best in with_bests}
     measures = {
         exercise.pk: rules.progress_measure(exercise.measure, exercise.is_loaded)
         for exercise in exercises
@@ -263,15 +280,6 @@ def _best_value(best: tuple[Decimal | None, int | None, int | None], measure: st
     if measure == rules.LOAD:
         return load or Decimal(0)
     return seconds if measure == rules.SECONDS else reps
-
-
-def _exercises(ids) -> list[Exercise]:
-    """The moves with done sets, in routine order, with only the columns the page shows."""
-    return list(
-        Exercise.objects.filter(pk__in=set(ids)).only(
-            "slug", "name", "order", "measure", "load_kind", "per_side", "load_step"
-        )
-    )
 
 
 def _next_loads(user, exercises: list[Exercise]) -> dict[int, Suggestion]:
