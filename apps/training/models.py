@@ -62,15 +62,7 @@ class TrainingSession(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-id"]
-        indexes = [
-            models.Index(fields=["user", "started_at"], name="session_user_started"),
-            # The counted sessions (selectors.counted_sessions) with their tally, oldest first.
-            models.Index(
-                fields=["user", "started_at", "strength_sets"],
-                condition=models.Q(finished_at__isnull=False, strength_done=True),
-                name="session_counted",
-            ),
-        ]
+        indexes = [models.Index(fields=["user", "started_at"], name="session_user_started")]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "import_key"],

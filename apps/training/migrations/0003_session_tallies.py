@@ -44,9 +44,5 @@ class Migration(migrations.Migration):
             name='strength_sets',
             field=models.PositiveSmallIntegerField(default=0, editable=False),
         ),
-        migrations.AddIndex(
-            model_name='trainingsession',
-            index=models.Index(condition=models.Q(('finished_at__isnull', False), ('strength_done', True)), fields=['user', 'started_at', 'strength_sets'], name='session_counted'),
-        ),
         migrations.RunPython(count_every_session, migrations.RunPython.noop),
     ]
