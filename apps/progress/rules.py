@@ -18,6 +18,9 @@ from zoneinfo import ZoneInfo
 
 # More than this many days since the last counted session is a "long break" (DESIGN.md).
 LONG_BREAK_DAYS = 7
+# 0 to 6 days, and a week: made once, for the loops that run over a whole history.
+_DAYS = [dt.timedelta(days=days) for days in range(7)]
+_ONE_WEEK = dt.timedelta(weeks=1)
 
 
 def local_date(moment: dt.datetime, zone: ZoneInfo) -> dt.date:
@@ -120,7 +123,7 @@ class Week:
 
     @property
     def end(self) -> dt.date:
-        return self.start + dt.timedelta(days=6)
+        return self.start + _DAYS[6]
 
     @property
     def day_count(self) -> int:
@@ -154,27 +157,37 @@ def weeks(
 ) -> list[Week]:
     """Every week from the one holding the first counted session to the current week, oldest
     first, empty weeks included (they break streaks). Without sessions: just the current week."""
-    by_week: dict[dt.date, list[dt.date]] = {}
-    for day in sorted(tallies):
-        by_week.setdefault(week_start(day, first_weekday), []).append(day)
+    # One pass over the days in order, a Week each time the week changes: this runs over the
+    # 1,000 weeks of a 20-year history on every first visit after a change.
     current = week_start(today, first_weekday)
-    start = min(current, min(by_week, default=current))
-    last = max(current, max(by_week, default=current))
-    one_week = dt.timedelta(days=7)
-    result = []
-    # One Week per week of a whole history: the loop avoids generators and repeated lookups.
-    while start <= last:
-        days = by_week.get(start)
-        if days is None:
-            result.append(Week(start, (), 0, 0, goal, today))
-        else:
-            sessions = sets = 0
-            for day in days:
-                tally = tallies[day]
-                sessions += tally.sessions
-                sets += tally.sets
-            result.append(Week(start, tuple(days), sessions, sets, goal, today))
-        start += one_week
+    result: list[Week] = []
+    start = None
+    days: list[dt.date] = []
+    sessions = sets = 0
+    for day in sorted(tallies):
+        day_week = day - _DAYS[(day.weekday() - first_weekday) % 7]
+        if day_week != start:
+            if start is None:
+                start = min(current, day_week)
+            else:
+                result.append(Week(start, tuple(days), sessions, sets, goal, today))
+                start += _ONE_WEEK
+                days, sessions, sets = [], 0, 0
+            while start < day_week:
+                result.append(Week(start, (), 0, 0, goal, today))
+                start += _ONE_WEEK
+        tally = tallies[day]
+        days.append(day)
+        sessions += tally.sessions
+        sets += tally.sets
+    if start is None:
+        start = current
+    else:
+        result.append(Week(start, tuple(days), sessions, sets, goal, today))
+        start += _ONE_WEEK
+    while start <= current:
+        result.append(Week(start, (), 0, 0, goal, today))
+        start += _ONE_WEEK
     return result
 
 
