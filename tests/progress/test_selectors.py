@@ -156,3 +156,14 @@ def test_the_best_ever_of_a_hold_is_its_longest_and_of_a_bodyweight_move_its_mos
         move.exercise.slug: move.best_ever for move in selectors.progress_overview(runner).moves
     }
     assert bests == {"plank": 60, "deadbug": 10}
+
+
+def test_a_session_a_fraction_of_a_second_before_local_midnight_counts_on_that_day(routine, runner):
+    tuesday = dt.date(2026, 11, 24)
+    start = dt.datetime.combine(tuesday, dt.time(23, 59, 59, 900_000), tzinfo=runner.zone)
+    counted(runner, start, Exercise.objects.get(slug="squat"))
+    progress = selectors.progress_overview(runner, today=dt.date(2026, 11, 25))
+    assert progress.weeks[-1].days == (tuesday,)
+    assert selectors.home_summary(runner, today=dt.date(2026, 11, 25)).status.week.days == (
+        tuesday,
+    )
