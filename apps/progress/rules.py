@@ -96,20 +96,19 @@ def tally_days(
     """The one pass over a runner's counted sessions: each (start, sets done) pair lands on its
     local date. Everything else (weeks, streaks, heatmap, totals) is derived from these few
     hundred days, never from the sessions again. Pass 0 for sets when they are not needed."""
-    # The loop runs once per session of a whole history: plain lists, no helper calls.
-    counts: dict[dt.date, list[int]] = {}
+    # The loop runs once per session of a whole history: no helper calls, and plain ints
+    # (which the garbage collector does not track) until the one DayTally per day.
+    sessions_on: dict[dt.date, int] = {}
+    sets_on: dict[dt.date, int] = {}
     for start, sets in sessions:
         day = start.astimezone(zone).date()
-        count = counts.get(day)
-        if count is None:
-            counts[day] = [1, sets]
-        else:
-            count[0] += 1
-            count[1] += sets
-    return {day: DayTally(*counts[day]) for day in sorted(counts)}
+        sessions_on[day] = sessions_on.get(day, 0) + 1
+        sets_on[day] = sets_on.get(day, 0) + sets
+    return {day: DayTally(sessions_on[day], sets_on[day]) for day in sorted(sessions_on)}
 
 
-@dataclass(frozen=True)
+# Slots: a 20-year history makes a thousand of them on a first visit after a change.
+@dataclass(frozen=True, slots=True)
 class Week:
     """One of the runner's weeks. It meets the minimum when counted sessions fall on at least
     `goal` different local dates (DESIGN.md, "Week"): two sessions on one day make one day."""

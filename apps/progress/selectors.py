@@ -5,7 +5,7 @@ The pages and the API call home_summary() and progress_overview(); both take an 
 `today` (the runner's local date) so tests and the API can ask about any day."""
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -43,10 +43,11 @@ def counted_session_starts(user) -> list[dt.datetime]:
     return list(counted_sessions(user).order_by("started_at").values_list("started_at", flat=True))
 
 
-def counted_session_sets(user) -> list[tuple[dt.datetime, int]]:
-    """(start, sets done) of every counted session, oldest first: one row per session, its sets
-    from the session's tally (distinct moves and set numbers, so the left and right halves of a
-    per-side set make one set; warm-up sets imported from other apps are not counted).
+def counted_session_sets(user) -> Iterator[tuple[dt.datetime, int]]:
+    """(start, sets done) of every counted session, oldest first, for one pass: one row per
+    session, its sets from the session's tally (distinct moves and set numbers, so the left and
+    right halves of a per-side set make one set; warm-up sets imported from other apps are not
+    counted).
 
     The start is read to the whole second, as a plain number, and given in the runner's
     timezone: parsing 2,500 datetimes cost more than the rest of the query, and a fraction of a
@@ -57,7 +58,7 @@ def counted_session_sets(user) -> list[tuple[dt.datetime, int]]:
         .order_by("started_at", "id")
         .values_list(_UnixSeconds("started_at"), "strength_sets")
     )
-    return [(dt.datetime.fromtimestamp(seconds, zone), sets) for seconds, sets in rows]
+    return ((dt.datetime.fromtimestamp(seconds, zone), sets) for seconds, sets in rows)
 
 
 def set_groups(
