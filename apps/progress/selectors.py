@@ -39,7 +39,8 @@ def counted_sessions(user) -> QuerySet[TrainingSession]:
 
 
 def counted_session_starts(user) -> list[dt.datetime]:
-    """Start times of every counted session, oldest first: all the calendar rules need."""
+    """Start times of every counted session, oldest first, to the microsecond (the pages read
+    them to the second, with the sets: counted_session_sets)."""
     return list(counted_sessions(user).order_by("started_at").values_list("started_at", flat=True))
 
 
