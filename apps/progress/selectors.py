@@ -206,7 +206,6 @@ def progress_overview(
     today = today or local_today(user)
     if series_since is SERIES_DEFAULT:
         series_since = today - dt.timedelta(weeks=HEATMAP_WEEKS)
-    sessions = counted_session_sets(user)
     with_bests = moves_with_bests(user)
     exercises = [exercise for exercise, _ in with_bests]
     bests = {exercise.pk: best for exercise, best in with_bests}
@@ -219,7 +218,7 @@ def progress_overview(
         since = dt.datetime.combine(series_since, dt.time.min, tzinfo=user.zone)
     groups, starts = set_groups(user, since)
     series = rules.best_sets(groups, starts, user.zone, measures)
-    tallies = rules.tally_days(sessions, user.zone)
+    tallies = rules.tally_days(counted_session_sets(user), user.zone)
     all_weeks = rules.weeks(
         tallies, today=today, first_weekday=user.week_start, goal=user.weekly_goal
     )
