@@ -15,6 +15,7 @@ from apps.portability.models import PendingImport
 from apps.portability.reading import read_upload
 from apps.portability.records import FileRejected, ParsedFile, ParsedSession, Skipped
 from apps.progress import caching
+from apps.training import tallies
 from apps.training.models import SetEntry, TrainingSession
 
 SESSION_BATCH = 500
@@ -268,6 +269,8 @@ class _Plan:
                     set_rows = []
         SetEntry.objects.bulk_create(set_rows)
         set_count += len(set_rows)
+        # Bulk inserts send no signals: the sessions' tallies are counted here.
+        tallies.recount(TrainingSession.objects.filter(user=self.user))
         return ImportResult(
             sessions=len(session_rows),
             sets=set_count,

@@ -5,10 +5,23 @@ The pages and the API call home_summary() and progress_overview(); both take an 
 `today` (the runner's local date) so tests and the API can ask about any day."""
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet
+from django.db import NotSupportedError
+from django.db.models import (
+    BigIntegerField,
+    Exists,
+    Func,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from apps.exercises.models import Exercise, SlotOption
@@ -20,66 +33,84 @@ from apps.training.models import SetEntry, TrainingSession
 
 def counted_sessions(user) -> QuerySet[TrainingSession]:
     """The runner's counted sessions (DESIGN.md): finished, with at least one done set of a
-    strength move. Drafts and warm-up-only sessions count for nothing."""
-    done_strength_set = SetEntry.objects.filter(
-        session=OuterRef("pk"), done=True, exercise__role=Exercise.Role.STRENGTH
-    )
-    return TrainingSession.objects.filter(user=user, finished_at__isnull=False).filter(
-        Exists(done_strength_set)
-    )
+    strength move, as each session's tally of its sets says (apps/training/tallies.py). Drafts
+    and warm-up-only sessions count for nothing."""
+    return TrainingSession.objects.filter(user=user, finished_at__isnull=False, strength_done=True)
 
 
 def counted_session_starts(user) -> list[dt.datetime]:
-    """Start times of every counted session, oldest first: all the calendar rules need."""
+    """Start times of every counted session, oldest first, to the microsecond (the pages read
+    them to the second, with the sets: counted_session_sets)."""
     return list(counted_sessions(user).order_by("started_at").values_list("started_at", flat=True))
 
 
-def counted_session_sets(user) -> list[tuple[int, dt.datetime, int]]:
-    """(id, start, sets done) of every counted session, oldest first, in one query grouped by
-    session. Sets are distinct (move, set number) pairs, so the left and right halves of a
-    per-side set make one set; warm-up sets imported from other apps are not counted."""
-    return list(
-        _done_strength_sets(user)
-        .values("session_id", "session__started_at")
-        .annotate(
-            # A set's identity as one number: set numbers stay below 64 (the model allows 50).
-            sets=Count(
-                F("exercise_id") * 64 + F("set_number"),
-                distinct=True,
-                filter=Q(is_warmup_set=False),
-            )
-        )
-        .order_by("session__started_at", "session_id")
-        .values_list("session_id", "session__started_at", "sets")
+def counted_session_sets(user) -> Iterator[tuple[dt.datetime, int]]:
+    """(start, sets done) of every counted session, oldest first, for one pass: one row per
+    session, its sets from the session's tally (distinct moves and set numbers, so the left and
+    right halves of a per-side set make one set; warm-up sets imported from other apps are not
+    counted).
+
+    The start is read to the whole second, as a plain number, and given in the runner's
+    timezone: parsing 2,500 datetimes cost more than the rest of the query, and a fraction of a
+    second never moves a session to another day."""
+    zone = user.zone
+    rows = (
+        counted_sessions(user)
+        .order_by("started_at", "id")
+        .values_list(_UnixSeconds("started_at"), "strength_sets")
     )
+    return ((dt.datetime.fromtimestamp(seconds, zone), sets) for seconds, sets in rows)
 
 
-def set_groups(user, since: dt.datetime | None = None) -> list[rules.SetGroup]:
+def set_groups(
+    user, since: dt.datetime | None = None
+) -> tuple[list[rules.SetGroup], dict[int, dt.datetime]]:
     """The done working sets of each move in each finished session, grouped by load in SQL
-    (a few rows per session, never one per set), from `since` on or for all time."""
+    (a few rows per session, never one per set), from `since` on or for all time, and the start
+    of each of their sessions (all counted: each has a done set of a strength move)."""
     sets = _done_strength_sets(user).filter(is_warmup_set=False)
     if since is not None:
         sets = sets.filter(session__started_at__gte=since)
     rows = (
-        sets.values("session_id", "exercise_id", "load_kg")
+        sets.values("session_id", "session__started_at", "exercise_id", "load_kg")
         .annotate(most_reps=Max("reps"), longest=Max("seconds"))
         .order_by()
-        .values_list("session_id", "exercise_id", "load_kg", "most_reps", "longest")
+        .values_list(
+            "session_id", "exercise_id", "load_kg", "most_reps", "longest", "session__started_at"
+        )
     )
-    return [rules.SetGroup(*row) for row in rows]
+    groups, starts = [], {}
+    for *group, started_at in rows:
+        groups.append(rules.SetGroup(*group))
+        starts[group[0]] = started_at
+    return groups, starts
 
 
-def best_ever(user) -> dict[int, tuple[Decimal | None, int | None, int | None]]:
-    """Per move with done working sets: its heaviest load, most reps and longest hold ever."""
-    rows = (
-        _done_strength_sets(user)
-        .filter(is_warmup_set=False)
-        .values("exercise_id")
-        .annotate(heaviest=Max("load_kg"), most_reps=Max("reps"), longest=Max("seconds"))
-        .order_by()
-        .values_list("exercise_id", "heaviest", "most_reps", "longest")
+def moves_with_bests(user) -> list[tuple[Exercise, tuple[Decimal | None, int | None, int | None]]]:
+    """The strength moves with done working sets in the runner's finished sessions, in routine
+    order, each with its heaviest load, most reps and longest hold ever, in one query whatever
+    the size of the history: each best is the top of an index of the runner's done working
+    sets by move and value (SetEntry's set_best_* indexes), stepping over a draft's sets."""
+    working = SetEntry.objects.filter(
+        user=user,
+        exercise=OuterRef("pk"),
+        done=True,
+        is_warmup_set=False,
+        session__finished_at__isnull=False,
     )
-    return {exercise_id: (load, reps, seconds) for exercise_id, load, reps, seconds in rows}
+
+    def best(value: str) -> Subquery:
+        top = working.filter(**{f"{value}__isnull": False}).order_by(f"-{value}")
+        return Subquery(top.values(value)[:1])
+
+    moves = (
+        # A runner's sets are of the routine's moves or of their own (imported) ones.
+        Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=user), role=Exercise.Role.STRENGTH)
+        .filter(Exists(working))
+        .annotate(heaviest=best("load_kg"), most_reps=best("reps"), longest=best("seconds"))
+        .only("slug", "name", "order", "measure", "load_kind", "per_side", "load_step")
+    )
+    return [(move, (move.heaviest, move.most_reps, move.longest)) for move in moves]
 
 
 @dataclass(frozen=True)
@@ -96,14 +127,16 @@ class HomeSummary:
 def home_summary(user, today: dt.date | None = None) -> HomeSummary:
     """The current week, the next suggested day, streaks and any race taper, in one query."""
     today = today or local_today(user)
-    tallies = rules.tally_days(((start, 0) for start in counted_session_starts(user)), user.zone)
+    tallies = rules.tally_days(counted_session_sets(user), user.zone)
     all_weeks = rules.weeks(
         tallies, today=today, first_weekday=user.week_start, goal=user.weekly_goal
     )
     return HomeSummary(
         today=today,
         status=rules.current_week_status(all_weeks, today),
-        next_day=_next_day(user, list(tallies), today),
+        next_day=_next_day(
+            user, rules.recent_days(list(tallies), rules.week_start(today, user.week_start)), today
+        ),
         streaks=rules.streaks(all_weeks),
         taper=rules.race_taper(today, user.race_date),
     )
@@ -126,7 +159,8 @@ class MoveProgress:
 
 @dataclass(frozen=True)
 class ProgressOverview:
-    """Everything the progress page shows, computed from one pass over the done sets."""
+    """Everything the progress page shows, from one row per counted session, each move's best
+    ever and the grouped sets behind the per-move series."""
 
     today: dt.date
     series_since: dt.date | None
@@ -165,15 +199,16 @@ def progress_overview(
     user, today: dt.date | None = None, series_since: dt.date | None = SERIES_DEFAULT
 ) -> ProgressOverview:
     """The progress page's numbers in a fixed number of queries whatever the history: counted
-    sessions with their set counts, each move's best ever, the moves, the grouped sets behind
-    the per-move series (from `series_since`, the last year by default, None for all time) and
-    what the progression rule needs (the slots' prescriptions, the last counted sets)."""
+    sessions with their set counts, the moves done with each one's best ever, the grouped sets
+    behind the per-move series (from `series_since`, the last year by default, None for all
+    time) and what the progression rule needs (the slots' prescriptions, the last counted
+    sets)."""
     today = today or local_today(user)
     if series_since is SERIES_DEFAULT:
         series_since = today - dt.timedelta(weeks=HEATMAP_WEEKS)
-    sessions = counted_session_sets(user)
-    bests = best_ever(user)
-    exercises = _exercises(bests)
+    with_bests = moves_with_bests(user)
+    exercises = [exercise for exercise, _ in with_bests]
+    bests = {exercise.pk: best for exercise, best in with_bests}
     measures = {
         exercise.pk: rules.progress_measure(exercise.measure, exercise.is_loaded)
         for exercise in exercises
@@ -181,35 +216,32 @@ def progress_overview(
     since = None
     if series_since is not None:
         since = dt.datetime.combine(series_since, dt.time.min, tzinfo=user.zone)
-    series = rules.best_sets(
-        set_groups(user, since),
-        {session_id: start for session_id, start, _ in sessions},
-        user.zone,
-        measures,
-    )
-    tallies = rules.tally_days(((start, sets) for _, start, sets in sessions), user.zone)
-    days = list(tallies)
+    groups, starts = set_groups(user, since)
+    series = rules.best_sets(groups, starts, user.zone, measures)
+    tallies = rules.tally_days(counted_session_sets(user), user.zone)
     all_weeks = rules.weeks(
         tallies, today=today, first_weekday=user.week_start, goal=user.weekly_goal
     )
     suggestions = _next_loads(user, exercises) if exercises else {}
     recovery_since = rules.week_start(today, user.week_start) - dt.timedelta(weeks=RECENT_WEEKS - 1)
+    # The rules about the recent past need only its days: not 20 years of them.
+    recent = rules.recent_days(list(tallies), recovery_since)
     return ProgressOverview(
         today=today,
         series_since=series_since,
         weeks=all_weeks,
         status=rules.current_week_status(all_weeks, today),
         streaks=rules.streaks(all_weeks),
-        next_day=_next_day(user, days, today),
+        next_day=_next_day(user, recent, today),
         totals=rules.standard_totals(all_weeks),
         heatmap=rules.heatmap(
             tallies, today=today, first_weekday=user.week_start, weeks=HEATMAP_WEEKS
         ),
         recovery_since=recovery_since,
         recovery_flags=rules.recovery_flags(
-            days, min_rest_days=user.min_rest_days, since=recovery_since
+            recent, min_rest_days=user.min_rest_days, since=recovery_since
         ),
-        days_since_last_session=rules.days_since_last_session(days, today),
+        days_since_last_session=rules.days_since_last_session(recent, today),
         moves=[
             MoveProgress(
                 exercise=exercise,
@@ -245,7 +277,7 @@ def local_today(user) -> dt.date:
     return rules.local_date(timezone.now(), user.zone)
 
 
-def _next_day(user, days: list[dt.date], today: dt.date) -> rules.NextDay:
+def _next_day(user, days: Sequence[dt.date], today: dt.date) -> rules.NextDay:
     return rules.next_suggested_day(
         days,
         today=today,
@@ -254,6 +286,26 @@ def _next_day(user, days: list[dt.date], today: dt.date) -> rules.NextDay:
         min_rest_days=user.min_rest_days,
         long_run_weekday=user.long_run_weekday,
     )
+
+
+class _UnixSeconds(Func):
+    """A moment as whole seconds since 1970 (UTC), computed by the database: a plain integer the
+    ORM hands back without parsing a datetime. SQLite and PostgreSQL, Legwork's two databases."""
+
+    output_field = BigIntegerField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        raise NotSupportedError(f"Unix seconds are not written for {connection.vendor}.")
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # strftime's format goes as a parameter: a '%' written in the SQL reads as a placeholder.
+        seconds = Func(Value("%s"), *self.get_source_expressions(), function="strftime")
+        return compiler.compile(Cast(seconds, BigIntegerField()))
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        # Floored, not rounded: 23:59:59.6 stays on its day.
+        template = "FLOOR(EXTRACT(EPOCH FROM %(expressions)s))::bigint"
+        return super().as_sql(compiler, connection, template=template, **extra_context)
 
 
 def _done_strength_sets(user) -> QuerySet[SetEntry]:
@@ -272,15 +324,6 @@ def _best_value(best: tuple[Decimal | None, int | None, int | None], measure: st
     if measure == rules.LOAD:
         return load or Decimal(0)
     return seconds if measure == rules.SECONDS else reps
-
-
-def _exercises(ids) -> list[Exercise]:
-    """The moves with done sets, in routine order, with only the columns the page shows."""
-    return list(
-        Exercise.objects.filter(pk__in=set(ids)).only(
-            "slug", "name", "order", "measure", "load_kind", "per_side", "load_step"
-        )
-    )
 
 
 def _next_loads(user, exercises: list[Exercise]) -> dict[int, Suggestion]:

@@ -2,8 +2,8 @@
 the routine's content changes, in the same transaction as the change.
 
 Deleting a single set has no receiver on purpose: a receiver would stop Django from deleting a
-session's (or an account's) sets in one statement. No code deletes a set on its own; deleting
-its session bumps the version."""
+session's (or an account's) sets in one statement. The one place that deletes a set on its own,
+apps/training/services.set_delete, bumps the version itself; deleting a session bumps it here."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver

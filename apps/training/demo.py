@@ -34,6 +34,7 @@ from apps.exercises.models import Exercise, Routine, RoutineSlot
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
 from apps.progress import caching
 from apps.progress.progression import BODYWEIGHT_STEPS, KETTLEBELL_SIZES, load_step, next_load_kg
+from apps.training import tallies
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
 
 WEEKS_PER_YEAR = 52.1775
@@ -166,7 +167,9 @@ def seed_history(
             for row in plan.rows:
                 entries.append(SetEntry(session=session, **row))
         SetEntry.objects.bulk_create(entries, batch_size=2000)
-        # Bulk inserts send no signals: the progress caches must hear of the new history.
+        # Bulk inserts send no signals: the sessions' tallies are counted here, and the progress
+        # caches must hear of the new history.
+        tallies.recount(TrainingSession.objects.filter(user=user))
         caching.history_changed(user.pk)
         for slot, exercise in planner.last_choices.items():
             SlotChoice.objects.update_or_create(

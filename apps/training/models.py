@@ -53,6 +53,12 @@ class TrainingSession(models.Model):
     import_key = models.CharField(max_length=120, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The session's tally of its own sets, recounted whenever they change (tallies.py), so the
+    # pages computed from a whole history read one row per session, not every set: whether a
+    # set of a strength move is done (once finished, the session counts: DESIGN.md), and how
+    # many strength sets are done (a per-side set's two halves once, imported warm-up sets not).
+    strength_done = models.BooleanField(default=False, editable=False)
+    strength_sets = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -81,6 +87,15 @@ class TrainingSession(models.Model):
         return self.finished_at is None
 
 
+class SetEntryQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        # Bulk inserts skip save(): each set's runner is copied from its session here too.
+        objs = list(objs)
+        for entry in objs:
+            entry.copy_runner()
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class SetEntry(models.Model):
     """One set of one exercise in a session. A per-side move logs a left and a right entry with
     the same set number; together they are one set."""
@@ -91,6 +106,18 @@ class SetEntry(models.Model):
         RIGHT = "right", "Right"
 
     session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="sets")
+    # The session's runner, copied on every insert (save() and bulk_create; a session never
+    # changes hands), so a runner's best sets are found by the indexes below without going
+    # through their sessions. A runner's sets are deleted with their sessions (CASCADE above),
+    # so the runner's own deletion has nothing to do here.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_index=False,
+        blank=True,
+        editable=False,
+    )
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="set_entries")
     set_number = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(50)]
@@ -120,9 +147,23 @@ class SetEntry(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = SetEntryQuerySet.as_manager()
+
     class Meta:
         ordering = ["session", "id"]
-        indexes = [models.Index(fields=["exercise", "session"], name="set_exercise_session")]
+        indexes = [
+            models.Index(fields=["exercise", "session"], name="set_exercise_session"),
+            # A runner's heaviest load, most reps and longest hold of each move, read from the
+            # top (apps/progress/selectors.py, moves_with_bests): done working sets only.
+            *(
+                models.Index(
+                    fields=["user", "exercise", value],
+                    condition=models.Q(done=True, is_warmup_set=False),
+                    name=f"set_best_{value}",
+                )
+                for value in ("load_kg", "reps", "seconds")
+            ),
+        ]
         constraints = [
             # One row per (session, exercise, set, side): a double tap or a retried POST updates
             # the row instead of adding a second one.
@@ -134,6 +175,15 @@ class SetEntry(models.Model):
     def __str__(self) -> str:
         side = f" ({self.side})" if self.side else ""
         return f"{self.exercise} set {self.set_number}{side}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.copy_runner()
+        super().save(*args, **kwargs)
+
+    def copy_runner(self) -> None:
+        """The set's runner is its session's."""
+        if self.user_id is None:
+            self.user_id = self.session.user_id
 
     @property
     def amount(self) -> int | None:

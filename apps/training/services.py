@@ -20,6 +20,8 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.exercises.models import Exercise, Routine, RoutineSlot, SlotOption
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
+from apps.progress import caching
+from apps.training import tallies
 from apps.training.models import (
     EARLIEST_START,
     FUTURE_ALLOWANCE,
@@ -196,6 +198,10 @@ def set_delete(*, entry: SetEntry) -> None:
     """Deletes one saved set (logged by mistake, or an extra set not wanted after all)."""
     with transaction.atomic():
         entry.delete()
+        # A deleted set sends no signal (signals.py): its session's tally is recounted here,
+        # and the progress caches must hear of the change.
+        tallies.recount(TrainingSession.objects.filter(pk=entry.session_id))
+        caching.history_changed(entry.session.user_id)
 
 
 def warmup_mark(*, session: TrainingSession, done: bool = True) -> TrainingSession:

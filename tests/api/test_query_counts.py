@@ -50,10 +50,11 @@ def test_the_set_list_costs_a_fixed_number_of_queries(
     assert response.json()["count"] == sessions * 12
 
 
-# progress_overview: counted sessions with their set counts, each move's best ever, the moves,
-# the grouped sets behind the series, and for the progression rule the routine's prescriptions
-# and the last counted sets of each move, in one query (apps/progress/selectors.py).
-PROGRESS_OVERVIEW = 6
+# progress_overview: counted sessions with their set counts, the moves done with each one's
+# best ever, the grouped sets behind the series, and for the progression rule the routine's
+# prescriptions and the last counted sets of each move, in one query
+# (apps/progress/selectors.py).
+PROGRESS_OVERVIEW = 5
 # The runner's history version: progress answers are cached until the history changes
 # (apps/progress/caching.py); these first requests compute.
 HISTORY_VERSION = 1

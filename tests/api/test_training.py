@@ -299,3 +299,13 @@ def test_a_choice_must_be_one_of_the_slots_options(runner_api, routine, body, fi
 
     assert response.status_code == 400
     assert list(response.json()["errors"]) == [field]
+
+
+def test_sets_logged_and_deleted_through_the_api_keep_the_sessions_tally(runner_api, draft):
+    first = log(runner_api, draft["id"], set_number=1).json()
+    log(runner_api, draft["id"], set_number=2)
+
+    assert runner_api.delete(f"/api/v1/sets/{first['id']}/").status_code == 204
+
+    session = TrainingSession.objects.get(pk=draft["id"])
+    assert (session.strength_done, session.strength_sets) == (True, 1)

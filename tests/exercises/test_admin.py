@@ -1,7 +1,9 @@
 from django.urls import reverse
 
 from apps.exercises.models import Cue, Exercise, Routine, RoutineSlot
+from apps.progress.selectors import counted_sessions
 from tests.exercises.admin_forms import exercise_change_data
+from tests.factories import SetEntryFactory, TrainingSessionFactory
 
 
 def _admin_pages(routine):
@@ -76,3 +78,18 @@ def test_a_visitor_is_sent_to_the_admin_sign_in(client, routine):
 def test_the_routine_can_be_found_in_the_admin(staff_client, routine):
     response = staff_client.get(reverse("admin:exercises_routine_changelist"))
     assert Routine.objects.get().name in response.text
+
+
+def test_a_role_changed_by_staff_recounts_the_sessions_holding_the_move(
+    staff_client, routine, runner
+):
+    squat = Exercise.objects.get(slug="squat")
+    SetEntryFactory(session=TrainingSessionFactory(user=runner), exercise=squat)
+    assert counted_sessions(runner).exists()
+    url = reverse("admin:exercises_exercise_change", args=[squat.pk])
+    data = {**exercise_change_data(staff_client, squat), "role": "warm_up"}
+
+    response = staff_client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert not counted_sessions(runner).exists()

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.progress import caching
-from apps.training import demo
+from apps.training import demo, services
 from tests.factories import SetEntryFactory, TrainingSessionFactory
 
 
@@ -62,6 +62,13 @@ def test_an_edited_set_shows_at_once(trained, runner_client):
     entry = trained.sets.get()
     entry.done = False
     entry.save(update_fields=["done"])
+
+    assert _week_summary(runner_client) != before
+
+
+def test_a_deleted_set_shows_at_once(trained, runner_client):
+    before = _week_summary(runner_client)
+    services.set_delete(entry=trained.sets.get())
 
     assert _week_summary(runner_client) != before
 

@@ -305,6 +305,14 @@ def test_an_ongoing_break_counts_days_since_the_last_session():
     assert rules.days_since_last_session([], TODAY) is None
 
 
+def test_the_recent_days_keep_the_last_training_day_before_the_window():
+    days = [dt.date(2026, 9, 1), dt.date(2026, 10, 1), dt.date(2026, 11, 2), dt.date(2026, 11, 20)]
+    assert rules.recent_days(days, dt.date(2026, 11, 1)) == days[1:]
+    assert rules.recent_days(days, dt.date(2026, 12, 1)) == days[-1:]
+    assert rules.recent_days(days, dt.date(2026, 1, 1)) == days
+    assert rules.recent_days([], dt.date(2026, 1, 1)) == []
+
+
 # --- per move ---------------------------------------------------------------------------------
 
 

@@ -174,3 +174,35 @@ def test_the_week_can_be_met_exactly_when_some_schedule_meets_it(
         for plan in itertools.combinations(candidates, max(needed, 0))
     )
     assert next_day.week_can_be_met == (needed <= 0 or spaced)
+
+
+@bounded
+@given(
+    # Up to tomorrow: a session may be logged up to a day ahead.
+    st.lists(st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2027, 1, 1)), max_size=80),
+    st.integers(min_value=0, max_value=20),
+    goals,
+    st.integers(min_value=0, max_value=3),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=6)),
+    first_weekdays,
+)
+def test_the_rules_about_the_recent_past_read_only_the_recent_days(
+    days, weeks_back, goal, min_rest_days, long_run_weekday, first_weekday
+):
+    days = sorted(set(days))
+    since = rules.week_start(TODAY, first_weekday) - dt.timedelta(weeks=weeks_back)
+    recent = rules.recent_days(days, since)
+    plan = {
+        "today": TODAY,
+        "first_weekday": first_weekday,
+        "goal": goal,
+        "min_rest_days": min_rest_days,
+        "long_run_weekday": long_run_weekday,
+    }
+    assert rules.next_suggested_day(recent, **plan) == rules.next_suggested_day(days, **plan)
+    assert rules.recovery_flags(
+        recent, min_rest_days=min_rest_days, since=since
+    ) == rules.recovery_flags(days, min_rest_days=min_rest_days, since=since)
+    assert rules.days_since_last_session(recent, TODAY) == rules.days_since_last_session(
+        days, TODAY
+    )

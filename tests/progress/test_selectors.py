@@ -117,3 +117,53 @@ def test_the_per_move_series_covers_the_last_year_unless_asked_for_all_time(rout
     assert [best.day for best in year.moves[0].best_sets] == [dt.date(2026, 6, 1)]
     assert len(all_time.moves[0].best_sets) == 2
     assert year.totals[-1].sessions == 2
+
+
+def test_the_best_ever_leaves_out_a_heavier_set_in_a_draft(routine, runner):
+    squat = Exercise.objects.get(slug="squat")
+    counted(runner, at_local(runner, dt.date(2026, 11, 23), 7), squat, load_kg=30)
+    draft = TrainingSessionFactory(user=runner, finished_at=None)
+    SetEntryFactory(session=draft, exercise=squat, load_kg=90)
+    assert selectors.progress_overview(runner).moves[0].best_ever == 30
+
+
+def test_the_best_ever_leaves_out_a_heavier_set_not_done(routine, runner):
+    squat = Exercise.objects.get(slug="squat")
+    day = at_local(runner, dt.date(2026, 11, 23), 7)
+    session = counted(runner, day, squat, set_number=1, load_kg=30)
+    SetEntryFactory(session=session, exercise=squat, set_number=2, load_kg=90, done=False)
+    assert selectors.progress_overview(runner).moves[0].best_ever == 30
+
+
+def test_the_best_ever_leaves_out_another_runners_heavier_set(routine, runner, stranger):
+    squat = Exercise.objects.get(slug="squat")
+    counted(runner, at_local(runner, dt.date(2026, 11, 23), 7), squat, load_kg=30)
+    counted(stranger, at_local(stranger, dt.date(2026, 11, 23), 7), squat, load_kg=90)
+    assert selectors.progress_overview(runner).moves[0].best_ever == 30
+
+
+def test_the_best_ever_of_a_hold_is_its_longest_and_of_a_bodyweight_move_its_most_reps(
+    routine, runner
+):
+    plank = Exercise.objects.get(slug="plank")
+    deadbug = Exercise.objects.get(slug="deadbug")
+    day = at_local(runner, dt.date(2026, 11, 23), 7)
+    session = counted(runner, day, plank, set_number=1, reps=None, seconds=45)
+    SetEntryFactory(session=session, exercise=plank, set_number=2, reps=None, seconds=60)
+    SetEntryFactory(session=session, exercise=deadbug, set_number=1, reps=8)
+    SetEntryFactory(session=session, exercise=deadbug, set_number=2, reps=10)
+    bests = {
+        move.exercise.slug: move.best_ever for move in selectors.progress_overview(runner).moves
+    }
+    assert bests == {"plank": 60, "deadbug": 10}
+
+
+def test_a_session_a_fraction_of_a_second_before_local_midnight_counts_on_that_day(routine, runner):
+    tuesday = dt.date(2026, 11, 24)
+    start = dt.datetime.combine(tuesday, dt.time(23, 59, 59, 900_000), tzinfo=runner.zone)
+    counted(runner, start, Exercise.objects.get(slug="squat"))
+    progress = selectors.progress_overview(runner, today=dt.date(2026, 11, 25))
+    assert progress.weeks[-1].days == (tuesday,)
+    assert selectors.home_summary(runner, today=dt.date(2026, 11, 25)).status.week.days == (
+        tuesday,
+    )

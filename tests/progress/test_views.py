@@ -100,10 +100,10 @@ def test_the_progress_page_runs_a_fixed_number_of_queries(
 ):
     history(runner, weeks=weeks)
     # Session, user, the history version (apps/progress/caching.py: this first visit computes);
-    # counted sessions with their set counts, each move's best ever, the moves, the last year's
-    # sets grouped by session, move and load; for the progression rule the moves' slots and
-    # the sets of each move's last counted session (one query).
-    with django_assert_num_queries(9):
+    # counted sessions with their set counts, the moves done with each one's best ever, the last
+    # year's sets grouped by session, move and load; for the progression rule the moves' slots
+    # and the sets of each move's last counted session (one query).
+    with django_assert_num_queries(8):
         response = runner_client.get(reverse("progress:overview"))
     assert response.status_code == 200
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from apps.exercises.models import Exercise
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
+from apps.training import tallies
 from apps.training.models import SetEntry, TrainingSession
 
 
@@ -43,6 +44,8 @@ def make_history(user, count: int, *, load_kg: Decimal = Decimal("10")) -> list[
             for n in (1, 2, 3)
         ]
     )
+    # Bulk inserts send no signals: like every bulk writer, count the sessions' tallies.
+    tallies.recount(TrainingSession.objects.filter(user=user))
     return sessions
 
 
