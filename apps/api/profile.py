@@ -23,7 +23,12 @@ class MeSerializer(StrictModelSerializer):
         model = User
         fields = ["email", *SettingsForm.Meta.fields]
         read_only_fields = ["email"]
-        extra_kwargs = {"unit": {"help_text": UNIT_HELP}}
+        extra_kwargs = {
+            "unit": {"help_text": UNIT_HELP},
+            # The length limit holds for what is sent, as the schema says; the settings form
+            # then trims the spaces around the name, as the settings page does.
+            "name": {"trim_whitespace": False},
+        }
 
     def validate(self, attrs: dict) -> dict:
         # The settings page's form is the one definition of valid settings; run it on the
@@ -38,7 +43,7 @@ class MeSerializer(StrictModelSerializer):
             raise serializers.ValidationError(
                 {field: list(messages) for field, messages in form.errors.items()}
             )
-        return attrs
+        return {name: form.cleaned_data[name] for name in attrs}
 
     def update(self, instance: User, validated_data: dict) -> User:
         for name, value in validated_data.items():

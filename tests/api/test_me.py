@@ -85,3 +85,23 @@ def test_the_email_cannot_be_changed_here(runner_api, runner):
     assert response.status_code == 200
     runner.refresh_from_db()
     assert (runner.email, runner.unit) == (body["email"], "lb")
+
+
+def test_a_name_longer_than_the_schema_allows_is_refused_even_with_spaces_around_it(
+    runner_api, runner
+):
+    response = runner_api.patch("/api/v1/me/", {"name": "\x1e   " + "S" * 150})
+
+    assert response.status_code == 400
+    assert "name" in response.json()["errors"]
+    runner.refresh_from_db()
+    assert runner.name != "S" * 150
+
+
+def test_the_spaces_around_a_name_are_trimmed_as_on_the_settings_page(runner_api, runner):
+    response = runner_api.patch("/api/v1/me/", {"name": "  Sam  "})
+
+    assert response.status_code == 200
+    assert response.json()["name"] == "Sam"
+    runner.refresh_from_db()
+    assert runner.name == "Sam"
