@@ -38,12 +38,6 @@ def counted_sessions(user) -> QuerySet[TrainingSession]:
     return TrainingSession.objects.filter(user=user, finished_at__isnull=False, strength_done=True)
 
 
-def counted_session_starts(user) -> list[dt.datetime]:
-    """Start times of every counted session, oldest first, to the microsecond (the pages read
-    them to the second, with the sets: counted_session_sets)."""
-    return list(counted_sessions(user).order_by("started_at").values_list("started_at", flat=True))
-
-
 def counted_session_sets(user) -> Iterator[tuple[dt.datetime, int]]:
     """(start, sets done) of every counted session, oldest first, for one pass: one row per
     session, its sets from the session's tally (distinct moves and set numbers, so the left and

@@ -385,6 +385,8 @@ def history_rows(user: User, sessions: Iterable[TrainingSession]) -> list[Histor
 class _Totals:
     started_at: dt.datetime | None
     finished: bool
+    # The session's tally (apps/training/tallies.py): a set of a strength move is done.
+    strength_done: bool
     moves_done: int
     sets_done: int
     load_moved_kg: Decimal | None
@@ -392,10 +394,17 @@ class _Totals:
     @property
     def counted(self) -> bool:
         # DESIGN.md: finished, with at least one done set of a strength move.
-        return self.finished and self.moves_done > 0
+        return self.finished and self.strength_done
 
 
-_NO_SETS = _Totals(started_at=None, finished=False, moves_done=0, sets_done=0, load_moved_kg=None)
+_NO_SETS = _Totals(
+    started_at=None,
+    finished=False,
+    strength_done=False,
+    moves_done=0,
+    sets_done=0,
+    load_moved_kg=None,
+)
 
 
 def _back_to_back_window(user: User) -> dt.timedelta:
@@ -419,25 +428,37 @@ def _session_totals(user: User, *, since: dt.datetime, until: dt.datetime) -> di
             session__started_at__lte=until,
             done=True,
         )
-        .values("session_id", "session__started_at", "session__finished_at")
+        .values(
+            "session_id",
+            "session__started_at",
+            "session__finished_at",
+            "session__strength_done",
+        )
         .annotate(
             moves=Count("exercise_id", filter=strength, distinct=True),
             sets=Count("id", filter=strength & ~Q(side=SetEntry.Side.RIGHT)),
             load=Sum(moved),
         )
         .values_list(
-            "session_id", "session__started_at", "session__finished_at", "moves", "sets", "load"
+            "session_id",
+            "session__started_at",
+            "session__finished_at",
+            "session__strength_done",
+            "moves",
+            "sets",
+            "load",
         )
     )
     return {
         session_id: _Totals(
             started_at=started_at,
             finished=finished_at is not None,
+            strength_done=strength_done,
             moves_done=moves,
             sets_done=sets,
             load_moved_kg=load,
         )
-        for session_id, started_at, finished_at, moves, sets, load in rows
+        for session_id, started_at, finished_at, strength_done, moves, sets, load in rows
     }
 
 

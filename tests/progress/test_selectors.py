@@ -2,7 +2,6 @@ import datetime as dt
 
 from apps.exercises.models import Exercise
 from apps.progress import selectors
-from apps.progress.selectors import counted_session_starts
 from tests.factories import SetEntryFactory, TrainingSessionFactory
 
 
@@ -19,7 +18,7 @@ def test_only_finished_sessions_with_a_done_strength_set_are_counted(routine, ru
     SetEntryFactory(session=nothing_done, exercise=squat, done=False)
     TrainingSessionFactory(started_at=counted.started_at - dt.timedelta(days=1))  # someone else
 
-    assert counted_session_starts(runner) == [counted.started_at]
+    assert list(selectors.counted_sessions(runner)) == [counted]
 
 
 def at_local(user, day, hour, minute=0):
