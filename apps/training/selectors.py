@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import (
     Count,
@@ -125,10 +126,15 @@ class Move:
     def is_open(self) -> bool:
         return self.suggestion is not None
 
-    @property
+    @cached_property
     def anchor(self) -> str:
         """The move's element id in the player, which links and redirects scroll to."""
         return move_anchor(self.exercise)
+
+    @property
+    def title(self) -> str:
+        name = self.exercise.name
+        return f"Warm-up: {name}" if self.exercise.is_warm_up else name
 
     @property
     def is_choice(self) -> bool:

@@ -387,6 +387,9 @@ def _render_player(
             prefix = _prefix(opened.exercise, row.number)
             form = bound if bound is not None and bound.prefix == prefix else None
             row.prefix = prefix
+            row.action = reverse(
+                "training:set_save", args=[session.pk, opened.exercise.pk, row.number]
+            )
             row.non_field_errors = list(form.non_field_errors()) if form is not None else []
             row.inputs = set_inputs(
                 exercise=opened.exercise,

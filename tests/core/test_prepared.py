@@ -61,3 +61,12 @@ def test_a_query_that_ignores_an_id_is_refused(db):
 
 def test_an_id_too_large_for_the_database_matches_nothing(db):
     assert list(done_sets_of(session_id=2**70)) == []
+
+
+def test_a_query_of_other_columns_than_its_models_is_refused(db):
+    @prepared
+    def with_session(session_id):
+        return SetEntry.objects.filter(session_id=session_id).select_related("session")
+
+    with pytest.raises(ValueError, match="own columns only"):
+        with_session(session_id=1)
