@@ -182,11 +182,12 @@ class SlotOption(models.Model):
 
 
 class ContentVersion(models.Model):
-    """How many times the routine's content (moves, cues, variations, the routine and its slots)
-    has changed. Pages that show the content cache it under this number (caching.py), so an
-    admin edit shows at once on every page and every server process.
+    """Which state of the routine's content (moves, cues, variations, the routine and its slots)
+    the database holds: a new random number at every edit. Each server process holds the
+    content it read under this number (caching.py), so an admin edit shows at once on every
+    page and in every process.
 
-    One row (pk 1), bumped in the same transaction as the edit by signals.py."""
+    One row (pk 1), changed in the same transaction as the edit by signals.py."""
 
     version = models.PositiveBigIntegerField(default=0)
 

@@ -1,4 +1,4 @@
-"""Bumps the content version (caching.py) whenever the routine's content is saved or deleted
+"""Changes the content version (caching.py) whenever the routine's content is saved or deleted
 (admin edits, `load_routine --reset`), in the same transaction as the change."""
 
 from django.db.models.signals import post_delete, post_save
