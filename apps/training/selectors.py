@@ -214,13 +214,13 @@ def player_state(
     finished yet (the runner walks the routine step by step), else none. Queries: this
     session's sets and skips, the runner's slot choices, the routine (cached content), and last
     time's sets of the open move: the same whatever the history."""
-    entries, player = _player(session, user, now)
+    logged, player = _player(session, user, now)
     moves = player.all_moves
     opened = next((m for m in moves if move and m.exercise.slug == move), None) or next(
         (m for m in moves if not m.finished), None
     )
     if opened is not None:
-        _open(user, [opened], entries=entries, exclude=session)
+        _open(user, [opened], logged=logged, exclude=session)
     return player
 
 
@@ -240,8 +240,8 @@ def past_session_plan(user: User, *, choice: Mapping[str, str] | None = None) ->
     for key, value in (choice or {}).items():
         if key.startswith("slot-") and key[5:].isdigit() and str(value).isdigit():
             overrides[int(key[5:])] = int(value)
-    moves = _routine_moves(user, entries=[], skipped=set(), overrides=overrides)
-    _open(user, moves, entries=[])
+    moves = _routine_moves(user, logged={}, skipped=set(), overrides=overrides)
+    _open(user, moves, logged={})
     return moves
 
 
@@ -506,16 +506,19 @@ def session_sets(session: TrainingSession) -> list[ExerciseSets]:
 
 def _player(
     session: TrainingSession, user: User, now: dt.datetime | None
-) -> tuple[list[SetEntry], Player]:
-    entries = list(_sets_of(session_id=session.pk))
+) -> tuple[Mapping[int, list[SetEntry]], Player]:
+    """The player with no move open, and this session's sets by exercise id."""
+    logged: dict[int, list[SetEntry]] = defaultdict(list)
+    for entry in _sets_of(session_id=session.pk):
+        logged[entry.exercise_id].append(entry)
     skipped = {skip.exercise_id for skip in _skips_of(session_id=session.pk)}
-    moves = _routine_moves(user, entries=entries, skipped=skipped)
+    moves = _routine_moves(user, logged=logged, skipped=skipped)
     warm_up = next((move for move in moves if move.exercise.is_warm_up), None)
     if warm_up is not None:
         warm_up.ticked = session.warmup_done
     started_on = local_date(session.started_at, user.zone)
     today = local_date(now or timezone.now(), user.zone)
-    return entries, Player(
+    return logged, Player(
         session=session,
         warm_up=warm_up,
         moves=[move for move in moves if move is not warm_up],
@@ -526,7 +529,7 @@ def _player(
 def _routine_moves(
     user: User,
     *,
-    entries: list[SetEntry],
+    logged: Mapping[int, list[SetEntry]],
     skipped: set[int],
     overrides: Mapping[int, int] | None = None,
 ) -> list[Move]:
@@ -535,9 +538,6 @@ def _routine_moves(
     routine = routine_with_slots()
     choices = {choice.slot_id: choice.exercise_id for choice in _choices_of(user_id=user.pk)}
     choices.update(overrides or {})
-    by_exercise: dict[int, list[SetEntry]] = defaultdict(list)
-    for entry in entries:
-        by_exercise[entry.exercise_id].append(entry)
     moves = []
     for slot in routine.slots.all():
         options = [option.exercise for option in slot.options.all()]
@@ -551,7 +551,7 @@ def _routine_moves(
                 exercise=exercise,
                 options=options,
                 skipped=exercise.pk in skipped,
-                sets_done=_sets_done(by_exercise[exercise.pk], per_side=exercise.per_side),
+                sets_done=_sets_done(logged.get(exercise.pk, []), per_side=exercise.per_side),
             )
         )
     return moves
@@ -571,7 +571,7 @@ def _open(
     user: User,
     moves: list[Move],
     *,
-    entries: list[SetEntry],
+    logged: Mapping[int, list[SetEntry]],
     exclude: TrainingSession | None = None,
 ) -> None:
     """Gives `moves` today's suggestion and their set rows (one query: last time's sets)."""
@@ -583,9 +583,6 @@ def _open(
         )
     else:
         history = last_counted_sets(user, [move.exercise for move in moves], exclude=exclude)
-    by_exercise: dict[int, list[SetEntry]] = defaultdict(list)
-    for entry in entries:
-        by_exercise[entry.exercise_id].append(entry)
     for move in moves:
         move.suggestion = next_suggested_load(
             exercise=move.exercise,
@@ -593,7 +590,7 @@ def _open(
             last_sets=history.get(move.exercise.pk, []),
             unit=user.unit,
         )
-        move.rows = _rows(move, logged=by_exercise[move.exercise.pk])
+        move.rows = _rows(move, logged=logged.get(move.exercise.pk, []))
 
 
 def _rows(move: Move, *, logged: list[SetEntry]) -> list[SetRow]:
