@@ -93,6 +93,7 @@ PAGES = [
     Page("session", ("training:session_detail",), kwargs=_session),
     Page("progress", ("progress:overview",)),
     Page("api sessions", ("v1:session-list", "api:v1:session-list"), api=True),
+    Page("api sets", ("v1:set-list", "api:v1:set-list"), api=True),
     Page(
         "api weeks (1 year)",
         ("v1:progress-weeks", "v1:progress_weeks", "api:v1:progress-weeks"),

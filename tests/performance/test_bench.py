@@ -36,8 +36,8 @@ def test_a_page_needing_a_draft_has_no_url_without_one(routine, runner):
     assert page.url(Runner.of(runner)) is None
 
 
-def test_a_page_over_three_times_the_baseline_misses_its_target():
-    measures = [_measure("baseline", 5, 10), _measure("home", 5, 31)]
+def test_a_page_over_five_times_the_baseline_misses_its_target():
+    measures = [_measure("baseline", 5, 10), _measure("home", 5, 51)]
 
     assert [verdict.met for verdict in check_targets(measures)] == [False]
 
@@ -74,3 +74,24 @@ def test_a_page_that_fails_is_reported_and_misses():
 
 def test_a_missing_page_is_reported_as_not_built_yet():
     assert "not built yet" in render_table([Measure(label="home", years=1, url=None)])
+
+
+def test_a_page_after_a_change_is_held_to_flatness_not_to_the_baseline():
+    after = [
+        Measure(
+            label="progress (after a change)",
+            years=years,
+            url="/progress/",
+            status=200,
+            queries=9,
+            timings=[ms / 1000] * 3,
+            cpu_timings=[ms / 1000] * 3,
+            after_change=True,
+        )
+        for years, ms in ((1, 40), (5, 45), (20, 70))
+    ]
+
+    verdicts = check_targets([_measure("baseline", 5, 2), *after])
+
+    assert [verdict.met for verdict in verdicts] == [False, True]
+    assert "1.75 ×" in verdicts[0].text
