@@ -27,8 +27,8 @@ from django.utils import timezone
 from apps.exercises.models import Exercise, SlotOption
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
 from apps.progress import rules
-from apps.progress.progression import Suggestion, next_suggested_load
 from apps.training.models import SetEntry, TrainingSession
+from apps.training.progression import Suggestion, next_suggested_load
 
 
 def counted_sessions(user) -> QuerySet[TrainingSession]:

@@ -33,9 +33,9 @@ from apps.accounts.units import KG, LB, from_kg, to_kg
 from apps.exercises.models import Exercise, Routine, RoutineSlot
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
 from apps.progress import caching
-from apps.progress.progression import BODYWEIGHT_STEPS, KETTLEBELL_SIZES, load_step, next_load_kg
 from apps.training import tallies
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
+from apps.training.progression import BODYWEIGHT_STEPS, KETTLEBELL_SIZES, load_step, next_load_kg
 
 WEEKS_PER_YEAR = 52.1775
 DEMO_EMAIL = "demo@legwork.local"
@@ -423,7 +423,7 @@ class _Planner:
 
     def _step_up(self, exercise: Exercise, progress: _Progress) -> None:
         """DESIGN.md, "Progression": every set done at the prescription, so one step up; loaded
-        moves by load, bodyweight moves by reps or seconds (apps/progress/progression.py's
+        moves by load, bodyweight moves by reps or seconds (apps/training/progression.py's
         steps), never past the runner's limit."""
         limit = self._limit(exercise)
         if progress.load is None:

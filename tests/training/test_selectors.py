@@ -7,6 +7,7 @@ from django.utils import timezone
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.training import selectors, services
 from apps.training.models import SlotChoice
+from apps.training.progression import next_suggested_load
 from tests.factories import SetEntryFactory, TrainingSessionFactory, UserFactory
 
 
@@ -306,8 +307,6 @@ def test_a_draft_started_today_needs_no_notice(draft, runner):
 def test_the_players_suggestions_follow_the_last_counted_session_of_each_move(
     routine, runner, history_of
 ):
-    from apps.progress.progression import next_suggested_load
-
     history_of(runner, 3, load_kg=Decimal("20"))
     deadlift = Exercise.objects.get(slug="deadlift")
     squat = Exercise.objects.get(slug="squat")
