@@ -26,8 +26,8 @@ from apps.accounts.models import User
 from apps.core.prepared import prepared
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.exercises.selectors import routine_with_slots
-from apps.progress.rules import is_back_to_back, local_date, recovery_gaps, training_days
 from apps.progress.selectors import counted_sessions
+from apps.training.calendar import is_back_to_back, local_date, recovery_gaps, training_days
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
 from apps.training.progression import Suggestion, next_suggested_load
 

@@ -21,8 +21,8 @@ from apps.accounts.units import plain_number
 from apps.core.prepared import prepared
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.exercises.selectors import routine_exercises
-from apps.progress import caching, rules
-from apps.training import selectors, services
+from apps.progress import caching
+from apps.training import calendar, selectors, services
 from apps.training.forms import (
     PastSessionForm,
     SessionDetailsForm,
@@ -255,7 +255,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     # Cached until the runner's history changes (apps/progress/caching.py).
     html = caching.cached(request.user, "session-page", body, session.pk)
-    local_date = rules.local_date(session.started_at, request.user.zone)
+    local_date = calendar.local_date(session.started_at, request.user.zone)
     return render(
         request,
         "training/session_detail.html",
