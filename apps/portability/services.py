@@ -14,8 +14,7 @@ from apps.portability.matching import custom_name_key, equipment_hint, exercise_
 from apps.portability.models import PendingImport
 from apps.portability.reading import read_upload
 from apps.portability.records import FileRejected, ParsedFile, ParsedSession, Skipped
-from apps.progress import caching
-from apps.training import tallies
+from apps.training import caching, tallies
 from apps.training.models import SetEntry, TrainingSession
 
 SESSION_BATCH = 500

@@ -9,7 +9,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from apps.exercises.models import Exercise, RoutineSlot, SlotOption
-from apps.progress import caching
+from apps.training import caching
 from apps.training.models import SetEntry, TrainingSession
 
 

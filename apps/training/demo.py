@@ -32,8 +32,7 @@ from apps.accounts.models import User
 from apps.accounts.units import KG, LB, from_kg, to_kg
 from apps.exercises.models import Exercise, Routine, RoutineSlot
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
-from apps.progress import caching
-from apps.training import tallies
+from apps.training import caching, tallies
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
 from apps.training.progression import BODYWEIGHT_STEPS, KETTLEBELL_SIZES, load_step, next_load_kg
 

@@ -20,8 +20,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.exercises.models import Exercise, Routine, RoutineSlot, SlotOption
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
-from apps.progress import caching
-from apps.training import tallies
+from apps.training import caching, tallies
 from apps.training.models import (
     EARLIEST_START,
     FUTURE_ALLOWANCE,

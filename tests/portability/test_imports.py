@@ -10,6 +10,7 @@ from apps.exercises.models import Exercise
 from apps.exercises.selectors import routine_exercises
 from apps.portability import services
 from apps.portability.models import PendingImport
+from apps.training import caching
 from apps.training.models import SetEntry, TrainingSession
 from tests.factories import UserFactory
 from tests.portability.conftest import sample
@@ -181,8 +182,6 @@ def test_a_later_import_reuses_the_runners_custom_exercise_by_name(runner, impor
 
 
 def test_an_import_shows_at_once_on_the_cached_progress_page(runner, runner_client, imported):
-    from apps.progress import caching
-
     before = caching.history_version(runner.pk)
     runner_client.get("/progress/")
     imported(runner, sample("hevy_kg.csv"))

@@ -1,4 +1,4 @@
-"""The progress caches (apps/progress/caching.py) never serve anything stale: every change to a
+"""The progress caches (apps/training/caching.py) never serve anything stale: every change to a
 runner's sessions and sets, their preferences, the routine's content or the date shows at once."""
 
 import datetime as dt
@@ -8,8 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.progress import caching
-from apps.training import demo, services
+from apps.training import caching, demo, services
 from tests.factories import SetEntryFactory, TrainingSessionFactory
 
 
