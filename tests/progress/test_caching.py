@@ -59,8 +59,7 @@ def test_a_logged_set_shows_at_once_on_the_progress_page(routine, runner, runner
 def test_an_edited_set_shows_at_once(trained, runner_client):
     before = _week_summary(runner_client)
     entry = trained.sets.get()
-    entry.done = False
-    entry.save(update_fields=["done"])
+    services.set_update(entry=entry, reps=entry.reps, done=False)
 
     assert _week_summary(runner_client) != before
 
@@ -74,7 +73,7 @@ def test_a_deleted_set_shows_at_once(trained, runner_client):
 
 def test_a_deleted_session_shows_at_once(trained, runner_client):
     assert "appear here once you finish a session" not in _progress(runner_client)
-    trained.delete()
+    services.session_delete(session=trained)
 
     assert "appear here once you finish a session" in _progress(runner_client)
 
@@ -168,9 +167,7 @@ def test_a_logged_set_shows_at_once_in_the_history(trained, runner, runner_clien
 def test_a_corrected_set_shows_at_once_on_its_session_page(trained, runner_client):
     url = reverse("training:session_detail", args=[trained.pk])
     assert ">5<" in runner_client.get(url).content.decode()
-    entry = trained.sets.get()
-    entry.reps = 7
-    entry.save(update_fields=["reps"])
+    services.set_update(entry=trained.sets.get(), reps=7, done=True)
 
     assert ">7<" in runner_client.get(url).content.decode()
 
