@@ -30,7 +30,9 @@ MOVES = ["squat", "lateral-lunge", "plank", "balloon-breathing"]
 IMPORTS = ["hevy_kg.csv", "strong_comma_lb.csv", "fitnotes.csv"]
 ACTIONS = [
     "page_set",
+    "page_add_set",
     "page_finish",
+    "page_abandon",
     "page_set_edit",
     "page_session_delete",
     "api_set",
@@ -111,6 +113,14 @@ class Writers:
             data[f"{prefix}-load"] = "20"
         url = reverse("training:set_save", args=[self.draft().pk, move.pk, step.number])
         assert self.site.post(url, data).status_code == 302
+
+    def page_add_set(self, step: Step) -> None:
+        url = reverse("training:set_add", args=[self.draft().pk, step.move.pk])
+        assert self.site.post(url).status_code == 302
+
+    def page_abandon(self, step: Step) -> None:
+        url = reverse("training:abandon", args=[self.draft().pk])
+        assert self.site.post(url).status_code == 302
 
     def page_finish(self, step: Step) -> None:
         url = reverse("training:finish", args=[self.draft().pk])
