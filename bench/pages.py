@@ -255,7 +255,7 @@ def _measure(runners, repeat: int, only: str | None, clock: str) -> list[Measure
 def _before(measure: Measure, runner) -> None:
     """Outside the timing: a change to the history, for the pages measured right after one."""
     if measure.after_change:
-        from apps.progress import caching
+        from apps.training import caching
 
         caching.history_changed(runner.user.pk)
 

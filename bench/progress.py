@@ -9,7 +9,7 @@ It builds a throwaway database (bench/pages.py's helpers), seeds one demo runner
 size (apps/training/demo.py: drafts, warm-up-only sessions, per-side sets, holds and breaks
 included), warms each page, then measures each page cold (the cache emptied before every
 request, so the page is computed in full: what a runner sees after logging a set) and warm
-(apps/progress/caching.py serves it): the median and 95th percentile of whole requests
+(apps/training/caching.py serves it): the median and 95th percentile of whole requests
 through Django's test client (wall clock, and this process's CPU time, which a busy shared
 machine disturbs less: on SQLite the database work is in-process too), the page's SQL queries,
 and a breakdown of one request: the time in SQL, in the rules and chart geometry

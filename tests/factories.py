@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.exercises.models import Exercise
+from apps.training import services
 from apps.training.models import SetEntry, TrainingSession
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
@@ -43,6 +44,13 @@ class TrainingSessionFactory(factory.django.DjangoModelFactory):
     )
     warmup_done = True
 
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        super()._after_postgeneration(instance, create, results)
+        if create:
+            # Written around the services: bring its derived data in step, as they would.
+            services.sessions_changed(user_id=instance.user_id)
+
 
 class SetEntryFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -53,3 +61,14 @@ class SetEntryFactory(factory.django.DjangoModelFactory):
     set_number = factory.Sequence(lambda n: n % 3 + 1)
     reps = 5
     done = True
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        super()._after_postgeneration(instance, create, results)
+        if create:
+            # Written around the services: bring its session's tally and the runner's history
+            # version in step, as they would.
+            services.sessions_changed(
+                user_id=instance.user_id,
+                sessions=TrainingSession.objects.filter(pk=instance.session_id),
+            )

@@ -13,7 +13,8 @@ from rest_framework.views import APIView
 
 from apps.api.common import DateRangeQuery, UserTimezoneMixin, validate_query
 from apps.exercises.models import Exercise
-from apps.progress import caching, rules, selectors
+from apps.progress import rules, selectors
+from apps.training import caching
 
 MAX_WEEKS = 5 * 53
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -196,7 +197,7 @@ class WeeksView(UserTimezoneMixin, APIView):
             }
             return WeeksSerializer(body).data
 
-        # Computed from the whole history: cached until it changes (apps/progress/caching.py).
+        # Computed from the whole history: cached until it changes (apps/training/caching.py).
         return Response(caching.cached(request.user, "api-weeks", weeks_data, first, last))
 
 

@@ -32,8 +32,7 @@ from apps.api.fields import (
     load_field,
 )
 from apps.api.sets import SetSerializer
-from apps.progress import caching
-from apps.training import selectors, services
+from apps.training import caching, selectors, services
 from apps.training.models import NOTES_MAX_LENGTH, SetEntry, TrainingSession
 
 
@@ -192,7 +191,7 @@ class SessionViewSet(
             rows = selectors.history_rows(request.user, page)
             return self.get_paginated_response(SessionSerializer(rows, many=True).data).data
 
-        # Cached until the runner's history changes (apps/progress/caching.py), per URL: the
+        # Cached until the runner's history changes (apps/training/caching.py), per URL: the
         # page's links to the next and previous pages are absolute.
         url = request.build_absolute_uri()
         return Response(caching.cached(request.user, "api-sessions", page_data, url))

@@ -7,18 +7,19 @@ import io
 from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
+from apps.portability.formats import fitnotes, hevy, legwork_json, strong
 from apps.portability.records import FileRejected, ParsedFile
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 # The header Legwork's own CSV export writes (apps/portability/exporting.py).
 LEGWORK_CSV_MARKER = "exercise_slug"
+# The CSV exports Legwork reads, each recognised by its columns, tried in this order.
+CSV_FORMATS = (strong, hevy, fitnotes)
 
 
 def read_upload(content: bytes, *, unit: str, keep_warmups: bool, zone: ZoneInfo) -> ParsedFile:
     """Read an uploaded export. Raises FileRejected with a message for the runner when the file
     as a whole cannot be used; rows that cannot be used are listed in ParsedFile.skipped."""
-    from apps.portability.formats import fitnotes, hevy, legwork_json, strong
-
     if len(content) > MAX_IMPORT_BYTES:
         raise FileRejected(size_message(len(content)))
     text = decode(content)
@@ -32,7 +33,7 @@ def read_upload(content: bytes, *, unit: str, keep_warmups: bool, zone: ZoneInfo
     except StopIteration:
         raise FileRejected("The file is empty.") from None
     columns = [name.strip().strip('"').strip() for name in header]
-    for reader in (strong, hevy, fitnotes):
+    for reader in CSV_FORMATS:
         if reader.recognises(columns):
             return reader.parse(
                 columns, rows, unit=unit, keep_warmups=keep_warmups, zone=zone, delimiter=delimiter
@@ -97,41 +98,6 @@ def numbered_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
             start = reader.line_num + 1
     except csv.Error as error:
         raise FileRejected(f"Line {start} is not valid CSV ({error}).") from None
-
-
-class Columns:
-    """Cells of a row by column name, so a parser reads row["Reps"] whatever the order."""
-
-    def __init__(self, names: list[str]) -> None:
-        self.index = {name.lower(): position for position, name in enumerate(names)}
-        self._positions: dict[str | None, int | None] = {None: None}
-
-    def has(self, name: str) -> bool:
-        return name.lower() in self.index
-
-    def first_of(self, *names: str) -> str | None:
-        return next((name for name in names if self.has(name)), None)
-
-    def require(self, app: str, *names: str) -> None:
-        missing = [name for name in names if not self.has(name)]
-        if missing:
-            listed = ", ".join(f"“{name}”" for name in missing)
-            plural = "columns" if len(missing) > 1 else "column"
-            raise FileRejected(
-                f"This looks like a {app} export, but the {plural} {listed} "
-                f"{'are' if len(missing) > 1 else 'is'} missing. Export again from {app} and "
-                "upload the file unchanged."
-            )
-
-    def cell(self, row: list[str], name: str | None) -> str:
-        # Called for every cell of every row: the position of a name is looked up once.
-        try:
-            position = self._positions[name]
-        except KeyError:
-            position = self._positions[name] = self.index.get(name.lower())
-        if position is None or position >= len(row):
-            return ""
-        return row[position].strip()
 
 
 def supported_formats() -> list[dict]:

@@ -4,6 +4,7 @@ sets (commit, one transaction), and an account is deleted with everything in it.
 import dataclasses
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -14,12 +15,9 @@ from apps.portability.matching import custom_name_key, equipment_hint, exercise_
 from apps.portability.models import PendingImport
 from apps.portability.reading import read_upload
 from apps.portability.records import FileRejected, ParsedFile, ParsedSession, Skipped
-from apps.progress import caching
-from apps.training import tallies
+from apps.training import services as training
 from apps.training.models import SetEntry, TrainingSession
 
-SESSION_BATCH = 500
-SET_BATCH = 2000
 SKIPPED_SHOWN = 200
 
 
@@ -76,8 +74,6 @@ def import_commit(*, user, pending: PendingImport) -> ImportResult:
         with transaction.atomic():
             plan = _Plan(user, parsed)
             result = plan.write()
-            # Bulk inserts send no signals: the progress caches must hear of the new history.
-            caching.history_changed(user.pk)
             if pending.restore_profile and parsed.profile:
                 _restore_profile(user, parsed.profile)
             pending.delete()
@@ -97,7 +93,7 @@ def account_delete(*, user) -> None:
     """Delete the runner and everything that is theirs. Sessions go first: their sets protect
     the custom exercises they use, which go with the user."""
     with transaction.atomic():
-        TrainingSession.objects.filter(user=user).delete()
+        training.sessions_delete_all(user=user)
         user.delete()
 
 
@@ -223,10 +219,11 @@ class _Plan:
     # Writing ----------------------------------------------------------------------------------
 
     def write(self) -> ImportResult:
-        """Bulk inserts in batches. Sessions and custom exercises are full_clean()ed one by one;
-        sets are not: the parsers have checked every value against the models' own bounds
-        (MAX_REPS, MAX_SECONDS, MAX_LOAD_KG...) and the database constraints stand behind them,
-        while cleaning 30,000 sets one by one would double the time of a ten-year import."""
+        """Sessions and custom exercises are full_clean()ed one by one; sets are not: the
+        parsers have checked every value against the models' own bounds (MAX_REPS,
+        MAX_SECONDS, MAX_LOAD_KG...) and the database constraints stand behind them, while
+        cleaning 30,000 sets one by one would double the time of a ten-year import. The
+        training services write them (sessions_import), with their tallies."""
         created = self._create_custom_exercises()
         routines = {routine.slug: routine for routine in Routine.objects.all()}
         session_rows = []
@@ -244,13 +241,20 @@ class _Plan:
             )
             session.clean_fields(exclude=["user", "routine"])
             session_rows.append(session)
-        TrainingSession.objects.bulk_create(session_rows, batch_size=SESSION_BATCH)
+        set_count = training.sessions_import(
+            user=self.user, sessions=session_rows, sets=self._set_rows(session_rows)
+        )
+        return ImportResult(
+            sessions=len(session_rows),
+            sets=set_count,
+            already_imported=self.already,
+            exercises_created=created,
+        )
 
-        set_rows = []
-        set_count = 0
+    def _set_rows(self, session_rows: list[TrainingSession]) -> Iterator[SetEntry]:
         for session, parsed in zip(session_rows, self.new_sessions, strict=True):
             for parsed_set in parsed.sets:
-                entry = SetEntry(
+                yield SetEntry(
                     session=session,
                     exercise=self.targets[self._target_key(parsed_set)],
                     set_number=parsed_set.set_number,
@@ -262,21 +266,6 @@ class _Plan:
                     done=parsed_set.done,
                     is_warmup_set=parsed_set.is_warmup,
                 )
-                set_rows.append(entry)
-                if len(set_rows) >= SET_BATCH:
-                    SetEntry.objects.bulk_create(set_rows)
-                    set_count += len(set_rows)
-                    set_rows = []
-        SetEntry.objects.bulk_create(set_rows)
-        set_count += len(set_rows)
-        # Bulk inserts send no signals: the sessions' tallies are counted here.
-        tallies.recount(TrainingSession.objects.filter(user=self.user))
-        return ImportResult(
-            sessions=len(session_rows),
-            sets=set_count,
-            already_imported=self.already,
-            exercises_created=created,
-        )
 
     def _create_custom_exercises(self) -> int:
         used_sets: dict[str, list] = {}

@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from apps.accounts.units import format_load, from_kg
 from apps.progress import rules
-from apps.progress.progression import Suggestion
+from apps.training.progression import Suggestion
 
 # Colours from static/css/app.css (--line, a light accent, --accent).
 EMPTY_FILL = "#e4e7e1"

@@ -27,15 +27,8 @@ from django.utils import timezone
 from apps.exercises.models import Exercise, SlotOption
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
 from apps.progress import rules
-from apps.progress.progression import Suggestion, next_suggested_load
 from apps.training.models import SetEntry, TrainingSession
-
-
-def counted_sessions(user) -> QuerySet[TrainingSession]:
-    """The runner's counted sessions (DESIGN.md): finished, with at least one done set of a
-    strength move, as each session's tally of its sets says (apps/training/tallies.py). Drafts
-    and warm-up-only sessions count for nothing."""
-    return TrainingSession.objects.filter(user=user, finished_at__isnull=False, strength_done=True)
+from apps.training.progression import Suggestion, next_suggested_load
 
 
 def counted_session_sets(user) -> Iterator[tuple[dt.datetime, int]]:
@@ -49,7 +42,8 @@ def counted_session_sets(user) -> Iterator[tuple[dt.datetime, int]]:
     second never moves a session to another day."""
     zone = user.zone
     rows = (
-        counted_sessions(user)
+        TrainingSession.objects.of(user)
+        .counted()
         .order_by("started_at", "id")
         .values_list(_UnixSeconds("started_at"), "strength_sets")
     )
@@ -304,7 +298,8 @@ class _UnixSeconds(Func):
 
 def _done_strength_sets(user) -> QuerySet[SetEntry]:
     """Done sets of strength moves in the runner's finished sessions: the sets that make a
-    session counted (DESIGN.md), so every query here agrees with counted_sessions()."""
+    session counted (DESIGN.md), so every query here agrees with
+    TrainingSession.objects.counted()."""
     return SetEntry.objects.filter(
         session__user=user,
         session__finished_at__isnull=False,
@@ -324,9 +319,6 @@ def _next_loads(user, exercises: list[Exercise]) -> dict[int, Suggestion]:
     """The progression rule's next suggestion for each routine move among `exercises` (moves
     imported from other apps have no prescription, so no suggestion), from the same last
     counted sets the session player uses."""
-    # Imported here: apps.training.selectors builds on this module's counted_sessions.
-    from apps.training.selectors import last_counted_sets
-
     prescriptions = {
         option.exercise_id: option.slot
         for option in SlotOption.objects.filter(
@@ -334,7 +326,7 @@ def _next_loads(user, exercises: list[Exercise]) -> dict[int, Suggestion]:
         ).select_related("slot")
     }
     routine_moves = [exercise for exercise in exercises if exercise.pk in prescriptions]
-    last_sets = last_counted_sets(user, routine_moves)
+    last_sets = SetEntry.objects.last_counted_per_move(user, routine_moves)
     return {
         exercise.pk: next_suggested_load(
             exercise=exercise,

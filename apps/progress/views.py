@@ -7,7 +7,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from apps.exercises import selectors as exercise_selectors
-from apps.progress import caching, charts, selectors
+from apps.progress import charts, selectors
+from apps.training import caching
 
 # ?span=all on the progress page draws each move's whole history instead of the last year.
 SPANS = {"year": "Last 12 months", "all": "All time"}

@@ -7,5 +7,6 @@ class TrainingConfig(AppConfig):
     verbose_name = "Training"
 
     def ready(self) -> None:
-        # Each session's tally of its sets follows every change to them (tallies.py).
+        # Staff edits of the routine's content, which change what the sessions' tallies and
+        # cached pages say (signals.py).
         from apps.training import signals  # noqa: F401

@@ -15,8 +15,9 @@ What a generated history holds, so pages are measured on data that looks like a 
 - local times kept in the runner's own timezone, so daylight-saving changes move UTC, never the
   local day or hour.
 
-The rows are written with bulk_create (no full_clean per row, for speed); the values respect the
-models' validators, which the tests check on a sample.
+The rows are written by services.sessions_import (bulk inserts, no full_clean per row, for
+speed; their tallies with them); the values respect the models' validators, which the tests
+check on a sample.
 """
 
 import datetime as dt
@@ -32,10 +33,9 @@ from apps.accounts.models import User
 from apps.accounts.units import KG, LB, from_kg, to_kg
 from apps.exercises.models import Exercise, Routine, RoutineSlot
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
-from apps.progress import caching
-from apps.progress.progression import BODYWEIGHT_STEPS, KETTLEBELL_SIZES, load_step, next_load_kg
-from apps.training import tallies
+from apps.training import services
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
+from apps.training.progression import BODYWEIGHT_STEPS, KETTLEBELL_SIZES, load_step, next_load_kg
 
 WEEKS_PER_YEAR = 52.1775
 DEMO_EMAIL = "demo@legwork.local"
@@ -118,7 +118,7 @@ def create_demo_user(
         user.unit = unit
         user.set_password(password)
         user.save()
-        TrainingSession.objects.filter(user=user).delete()
+        services.sessions_delete_all(user=user)
         SlotChoice.objects.filter(user=user).delete()
         return seed_history(user=user, weeks=weeks, seed=seed, end=end, open_draft=open_draft)
 
@@ -161,25 +161,22 @@ def seed_history(
             )
             for plan in plans
         ]
-        TrainingSession.objects.bulk_create(sessions, batch_size=500)
-        entries = []
-        for session, plan in zip(sessions, plans, strict=True):
-            for row in plan.rows:
-                entries.append(SetEntry(session=session, **row))
-        SetEntry.objects.bulk_create(entries, batch_size=2000)
-        # Bulk inserts send no signals: the sessions' tallies are counted here, and the progress
-        # caches must hear of the new history.
-        tallies.recount(TrainingSession.objects.filter(user=user))
-        caching.history_changed(user.pk)
+        written = services.sessions_import(
+            user=user,
+            sessions=sessions,
+            sets=(
+                SetEntry(session=session, **row)
+                for session, plan in zip(sessions, plans, strict=True)
+                for row in plan.rows
+            ),
+        )
         for slot, exercise in planner.last_choices.items():
-            SlotChoice.objects.update_or_create(
-                user=user, slot=slot, defaults={"exercise": exercise}
-            )
+            services.slot_choose(user=user, slot=slot, exercise=exercise)
     return DemoHistory(
         user=user,
         sessions=len(sessions),
         drafts=sum(1 for plan in plans if plan.finished_at is None),
-        set_entries=len(entries),
+        set_entries=written,
     )
 
 
@@ -423,7 +420,7 @@ class _Planner:
 
     def _step_up(self, exercise: Exercise, progress: _Progress) -> None:
         """DESIGN.md, "Progression": every set done at the prescription, so one step up; loaded
-        moves by load, bodyweight moves by reps or seconds (apps/progress/progression.py's
+        moves by load, bodyweight moves by reps or seconds (apps/training/progression.py's
         steps), never past the runner's limit."""
         limit = self._limit(exercise)
         if progress.load is None:

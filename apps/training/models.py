@@ -1,4 +1,6 @@
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -17,6 +19,34 @@ FUTURE_ALLOWANCE = dt.timedelta(days=1)
 # Sessions older than this are surely a typo; it also keeps every date inside what the calendar
 # arithmetic of every timezone can represent (a year-1 date west of UTC overflows).
 EARLIEST_START = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+class TrainingSessionQuerySet(models.QuerySet):
+    """The domain's words for a runner's sessions (DESIGN.md, "Domain rules")."""
+
+    def of(self, user) -> "TrainingSessionQuerySet":
+        return self.filter(user=user)
+
+    def counted(self) -> "TrainingSessionQuerySet":
+        """Counted sessions: finished, with at least one done set of a strength move, as each
+        session's tally of its sets says (apps/training/tallies.py). Drafts and warm-up-only
+        sessions count for nothing."""
+        return self.filter(finished_at__isnull=False, strength_done=True)
+
+    def drafts(self) -> "TrainingSessionQuerySet":
+        """Unfinished sessions: open in the player, counted for nothing."""
+        return self.filter(finished_at__isnull=True)
+
+    def last_counted_holding(self, exercise) -> "TrainingSessionQuerySet":
+        """The id of the last counted session among these that included `exercise` (an
+        Exercise, an id, or a reference to an outer query's), walking back by start: a subquery
+        of at most one row."""
+        return (
+            self.counted()
+            .filter(sets__exercise=exercise)
+            .order_by("-started_at", "-id")
+            .values("pk")[:1]
+        )
 
 
 class TrainingSession(models.Model):
@@ -60,6 +90,8 @@ class TrainingSession(models.Model):
     strength_done = models.BooleanField(default=False, editable=False)
     strength_sets = models.PositiveSmallIntegerField(default=0, editable=False)
 
+    objects = TrainingSessionQuerySet.as_manager()
+
     class Meta:
         ordering = ["-started_at", "-id"]
         indexes = [models.Index(fields=["user", "started_at"], name="session_user_started")]
@@ -88,6 +120,30 @@ class TrainingSession(models.Model):
 
 
 class SetEntryQuerySet(models.QuerySet):
+    def last_counted_per_move(
+        self, user, exercises: Sequence[Exercise], *, exclude: TrainingSession | None = None
+    ) -> dict[int, list["SetEntry"]]:
+        """For each exercise (by id), the sets of the runner's last counted session that
+        included it (DESIGN.md, "Progression"), `exclude` left out (the draft being trained),
+        in one query whatever the history size. Exercises never done map to nothing."""
+        if not exercises:
+            return {}
+        exercise_ids = [exercise.pk for exercise in exercises]
+        sessions = TrainingSession.objects.of(user)
+        if exclude is not None:
+            sessions = sessions.exclude(pk=exclude.pk)
+        last_sessions = (
+            Exercise.objects.filter(pk__in=exercise_ids)
+            .annotate(
+                last_session=models.Subquery(sessions.last_counted_holding(models.OuterRef("pk")))
+            )
+            .values("last_session")
+        )
+        entries = self.filter(exercise_id__in=exercise_ids, session_id__in=last_sessions).order_by(
+            "-session__started_at", "-session_id", "set_number", "side"
+        )
+        return per_move_of_latest_session(entries)
+
     def bulk_create(self, objs, *args, **kwargs):
         # Bulk inserts skip save(): each set's runner is copied from its session here too.
         objs = list(objs)
@@ -191,6 +247,18 @@ class SetEntry(models.Model):
         return getattr(self, self.exercise.measure)
 
 
+def per_move_of_latest_session(entries: Iterable[SetEntry]) -> dict[int, list[SetEntry]]:
+    """Sets ordered newest session first, grouped by exercise id, each exercise keeping only
+    the rows of the latest session it is in: a session that is one move's last counted session
+    may also hold older sets of another."""
+    latest: dict[int, int] = {}
+    result: dict[int, list[SetEntry]] = defaultdict(list)
+    for entry in entries:
+        if latest.setdefault(entry.exercise_id, entry.session_id) == entry.session_id:
+            result[entry.exercise_id].append(entry)
+    return dict(result)
+
+
 class SlotChoice(models.Model):
     """Which option of a choice slot the runner picked last, offered first next time."""
 
@@ -207,3 +275,18 @@ class SlotChoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.slot} → {self.exercise}"
+
+
+class HistoryVersion(models.Model):
+    """How many times a runner's training history (or the routine content it is read against)
+    has changed. It is part of the cache keys of everything computed from the whole history
+    (apps/training/caching.py), so a logged set shows at once on every page.
+
+    The runner is a plain id, not a foreign key: the version is bumped while an account's
+    sessions are being deleted, and a leftover row of a deleted runner is harmless."""
+
+    user_id = models.PositiveBigIntegerField(primary_key=True)
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"History of {self.user_id}: version {self.version}"

@@ -4,7 +4,7 @@ back-to-back warning before a start."""
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -14,7 +14,6 @@ from django.db.models import (
     DecimalField,
     ExpressionWrapper,
     F,
-    OuterRef,
     Q,
     QuerySet,
     Subquery,
@@ -26,21 +25,21 @@ from apps.accounts.models import User
 from apps.core.prepared import prepared
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.exercises.selectors import routine_with_slots
-from apps.progress.progression import Suggestion, next_suggested_load
-from apps.progress.rules import is_back_to_back, local_date, recovery_gaps, training_days
-from apps.progress.selectors import counted_sessions
-from apps.training.models import SetEntry, SlotChoice, TrainingSession
+from apps.training.calendar import is_back_to_back, local_date, recovery_gaps, training_days
+from apps.training.models import (
+    SetEntry,
+    SlotChoice,
+    TrainingSession,
+    per_move_of_latest_session,
+)
+from apps.training.progression import Suggestion, next_suggested_load
 
 STRENGTH = Exercise.Role.STRENGTH
 
 
 def draft_session(user: User) -> TrainingSession | None:
     """The runner's open (unfinished) session, newest first if somehow there are several."""
-    return (
-        TrainingSession.objects.filter(user=user, finished_at__isnull=True)
-        .order_by("-started_at", "-id")
-        .first()
-    )
+    return TrainingSession.objects.of(user).drafts().order_by("-started_at", "-id").first()
 
 
 # Before a start ------------------------------------------------------------------------------
@@ -61,7 +60,11 @@ class StartAdvice:
 def start_advice(user: User, *, now: dt.datetime | None = None) -> StartAdvice:
     now = now or timezone.now()
     last_start = (
-        counted_sessions(user).order_by("-started_at").values_list("started_at", flat=True).first()
+        TrainingSession.objects.of(user)
+        .counted()
+        .order_by("-started_at")
+        .values_list("started_at", flat=True)
+        .first()
     )
     today = local_date(now, user.zone)
     last_day = local_date(last_start, user.zone) if last_start else None
@@ -245,55 +248,6 @@ def past_session_plan(user: User, *, choice: Mapping[str, str] | None = None) ->
     return moves
 
 
-def last_counted_sets(
-    user: User, exercises: Sequence[Exercise], *, exclude: TrainingSession | None = None
-) -> dict[int, list[SetEntry]]:
-    """For each exercise, the sets of the last counted session that included it (DESIGN.md,
-    "Progression"), in one query whatever the history size. Exercises never done map to
-    nothing."""
-    if not exercises:
-        return {}
-    entries = _last_counted_sets_query(
-        user.pk, [exercise.pk for exercise in exercises], exclude and exclude.pk
-    )
-    return _by_latest_session(entries)
-
-
-def _last_counted_sets_query(
-    user_id: int, exercise_ids: Sequence[int], exclude_id: int | None
-) -> QuerySet[SetEntry]:
-    """The sets of these exercises in each one's last counted session (at most one session per
-    exercise), newest session first. A session that is one exercise's last may also hold older
-    sets of another: `_by_latest_session` keeps, for each exercise, the rows of the latest
-    session it is in."""
-    last_sessions = (
-        Exercise.objects.filter(pk__in=exercise_ids)
-        .annotate(last_session=Subquery(_last_counted_session(user_id, OuterRef("pk"), exclude_id)))
-        .values("last_session")
-    )
-    return SetEntry.objects.filter(
-        exercise_id__in=exercise_ids, session_id__in=last_sessions
-    ).order_by("-session__started_at", "-session_id", "set_number", "side")
-
-
-def _last_counted_session(user_id: int, exercise, exclude_id: int | None) -> QuerySet:
-    """The id of the runner's last counted session that included `exercise` (an id, or a
-    reference to an outer query's), found walking back their sessions by start."""
-    sessions = counted_sessions(user_id)
-    if exclude_id is not None:
-        sessions = sessions.exclude(pk=exclude_id)
-    return sessions.filter(sets__exercise=exercise).order_by("-started_at", "-id").values("pk")[:1]
-
-
-def _by_latest_session(entries: Iterable[SetEntry]) -> dict[int, list[SetEntry]]:
-    latest: dict[int, int] = {}
-    result: dict[int, list[SetEntry]] = defaultdict(list)
-    for entry in entries:
-        if latest.setdefault(entry.exercise_id, entry.session_id) == entry.session_id:
-            result[entry.exercise_id].append(entry)
-    return dict(result)
-
-
 # The player's reads, compiled once (apps/core/prepared.py): the ORM built each of them in about
 # ten times the time the database took to answer, on the page a runner opens after every move.
 @prepared
@@ -313,9 +267,13 @@ def _choices_of(user_id: int) -> QuerySet[SlotChoice]:
 
 @prepared
 def _last_time_sets(user_id: int, exercise_id: int, exclude_id: int) -> QuerySet[SetEntry]:
-    # One move's case of _last_counted_sets_query, without the outer query over the moves
-    # (PostgreSQL plans it in half the time).
-    last_session = _last_counted_session(user_id, exercise_id, exclude_id)
+    # One move's case of SetEntry.objects.last_counted_per_move, without the outer query over
+    # the moves (PostgreSQL plans it in half the time).
+    last_session = (
+        TrainingSession.objects.filter(user_id=user_id)
+        .exclude(pk=exclude_id)
+        .last_counted_holding(exercise_id)
+    )
     return SetEntry.objects.filter(
         exercise_id=exercise_id, session_id=Subquery(last_session)
     ).order_by("set_number", "side")
@@ -576,13 +534,15 @@ def _open(
 ) -> None:
     """Gives `moves` today's suggestion and their set rows (one query: last time's sets)."""
     if len(moves) == 1 and exclude is not None:
-        history = _by_latest_session(
+        history = per_move_of_latest_session(
             _last_time_sets(
                 user_id=user.pk, exercise_id=moves[0].exercise.pk, exclude_id=exclude.pk
             )
         )
     else:
-        history = last_counted_sets(user, [move.exercise for move in moves], exclude=exclude)
+        history = SetEntry.objects.last_counted_per_move(
+            user, [move.exercise for move in moves], exclude=exclude
+        )
     for move in moves:
         move.suggestion = next_suggested_load(
             exercise=move.exercise,

@@ -5,23 +5,29 @@ The promise behind them (issue 3): nothing a runner saved is ever lost, and noth
 twice is saved twice. So a start resumes the open draft instead of opening a second one, a set
 is an upsert on its natural key (session, exercise, set number, side), and finishing a finished
 session changes nothing.
+
+They are also the one way in for every write to sessions and sets (pages, API, imports, demo
+data, account deletion), so what is derived from the sets is kept in step here, in the write's
+own transaction: each changed session's tally (tallies.py) and the runner's history version
+(caching.py). The only other writers are staff editing the routine's content in the admin,
+heard by signals.py.
 """
 
 import datetime as dt
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.exercises.models import Exercise, Routine, RoutineSlot, SlotOption
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
-from apps.progress import caching
-from apps.training import tallies
+from apps.training import caching, tallies
 from apps.training.models import (
     EARLIEST_START,
     FUTURE_ALLOWANCE,
@@ -31,6 +37,9 @@ from apps.training.models import (
 )
 
 MEASURE_FIELDS = ("reps", "seconds", "breaths")
+# Rows per INSERT of the bulk writers: well under every database's limit on parameters.
+SESSION_BATCH = 500
+SET_BATCH = 2000
 # SetEntry.set_number's limit.
 MAX_SETS_PER_MOVE = 50
 
@@ -57,11 +66,7 @@ def session_start(*, user: User, now: dt.datetime | None = None) -> tuple[Traini
         # Two taps on "Start" at once must not open two drafts: lock the runner's row so the
         # second start waits for the first and then finds its draft.
         User.objects.select_for_update().filter(pk=user.pk).first()
-        draft = (
-            TrainingSession.objects.filter(user=user, finished_at__isnull=True)
-            .order_by("-started_at", "-id")
-            .first()
-        )
+        draft = TrainingSession.objects.of(user).drafts().order_by("-started_at", "-id").first()
         if draft is not None:
             return draft, False
         session = TrainingSession(
@@ -71,6 +76,7 @@ def session_start(*, user: User, now: dt.datetime | None = None) -> tuple[Traini
         )
         session.full_clean()
         session.save()
+        sessions_changed(user_id=user.pk)
     return session, True
 
 
@@ -112,6 +118,7 @@ def set_log(
             locked.rest_ends_at = now + dt.timedelta(seconds=session.user.rest_timer_seconds)
             locked.save(update_fields=["rest_ends_at", "updated_at"])
             session.rest_ends_at = locked.rest_ends_at
+        sessions_changed(user_id=locked.user_id, sessions=_only(locked))
     return entry
 
 
@@ -164,6 +171,7 @@ def set_add(*, session: TrainingSession, exercise: Exercise) -> list[SetEntry]:
         for entry in entries:
             entry.full_clean(validate_unique=False, validate_constraints=False)
             entry.save()
+        sessions_changed(user_id=locked.user_id, sessions=_only(locked))
     return entries
 
 
@@ -191,6 +199,7 @@ def set_update(
         entry.done = done
         entry.full_clean(validate_unique=False, validate_constraints=False)
         entry.save(update_fields=[*values, "done", "updated_at"])
+        sessions_changed(user_id=entry.user_id, sessions=_only(entry.session))
     return entry
 
 
@@ -198,10 +207,7 @@ def set_delete(*, entry: SetEntry) -> None:
     """Deletes one saved set (logged by mistake, or an extra set not wanted after all)."""
     with transaction.atomic():
         entry.delete()
-        # A deleted set sends no signal (signals.py): its session's tally is recounted here,
-        # and the progress caches must hear of the change.
-        tallies.recount(TrainingSession.objects.filter(pk=entry.session_id))
-        caching.history_changed(entry.session.user_id)
+        sessions_changed(user_id=entry.user_id, sessions=_only(entry.session))
 
 
 def warmup_mark(*, session: TrainingSession, done: bool = True) -> TrainingSession:
@@ -210,6 +216,7 @@ def warmup_mark(*, session: TrainingSession, done: bool = True) -> TrainingSessi
         session.warmup_done = done
         session.full_clean()
         session.save(update_fields=["warmup_done", "updated_at"])
+        sessions_changed(user_id=session.user_id)
     return session
 
 
@@ -254,6 +261,7 @@ def session_finish(
         locked.rest_ends_at = None
         locked.full_clean()
         locked.save(update_fields=["finished_at", "effort", "notes", "rest_ends_at", "updated_at"])
+        sessions_changed(user_id=locked.user_id)
     return locked
 
 
@@ -265,6 +273,7 @@ def session_abandon(*, session: TrainingSession) -> None:
         if not locked.is_draft:
             raise ValidationError("This session is finished; delete it from its page in history.")
         locked.delete()
+        sessions_changed(user_id=locked.user_id)
 
 
 def session_log_past(
@@ -320,6 +329,7 @@ def session_log_past(
             )
             entry.full_clean(validate_unique=False, validate_constraints=False)
             entry.save()
+        sessions_changed(user_id=user.pk, sessions=_only(session))
     return session
 
 
@@ -342,6 +352,7 @@ def session_update(
         session.notes = notes
         session.full_clean()
         session.save(update_fields=["started_at", "finished_at", "effort", "notes", "updated_at"])
+        sessions_changed(user_id=session.user_id)
     return session
 
 
@@ -349,6 +360,48 @@ def session_delete(*, session: TrainingSession) -> None:
     """Deletes a session and its sets (after the runner confirmed)."""
     with transaction.atomic():
         session.delete()
+        sessions_changed(user_id=session.user_id)
+
+
+def sessions_import(
+    *, user: User, sessions: Sequence[TrainingSession], sets: Iterable[SetEntry]
+) -> int:
+    """Writes many sessions and their sets at once (an import, demo data), in one
+    transaction with their tallies and the runner's history version. `sessions` are new
+    sessions of `user`; `sets` are new sets of those sessions, read once the sessions are
+    saved (a generator may build them then). Rows go in by bulk inserts, with no full_clean()
+    per row: the caller has checked every value against the models' bounds, and the database
+    constraints stand behind them. Returns how many sets were written."""
+    if any(session.user_id != user.pk for session in sessions):
+        raise ValueError("Every session must be the runner's own.")
+    written = 0
+    with transaction.atomic():
+        TrainingSession.objects.bulk_create(sessions, batch_size=SESSION_BATCH)
+        rows = iter(sets)
+        while batch := list(itertools.islice(rows, SET_BATCH)):
+            SetEntry.objects.bulk_create(batch)
+            written += len(batch)
+        sessions_changed(user_id=user.pk, sessions=TrainingSession.objects.of(user))
+    return written
+
+
+def sessions_delete_all(*, user: User) -> None:
+    """Deletes every session of the runner and their sets (a fresh demo history, or the
+    account's deletion)."""
+    with transaction.atomic():
+        TrainingSession.objects.of(user).delete()
+        sessions_changed(user_id=user.pk)
+
+
+def sessions_changed(*, user_id: int, sessions: QuerySet[TrainingSession] | None = None) -> None:
+    """What is derived from a runner's sessions, brought in step after a write to them: the
+    tallies of `sessions` (those whose sets changed) recounted from their sets, and the
+    runner's history version bumped, so every cached page computes afresh. The services call
+    it in their transaction; a writer that goes around them (a test's factory, staff in the
+    admin) calls it after its write."""
+    if sessions is not None:
+        tallies.recount(sessions)
+    caching.history_changed(user_id)
 
 
 def check_start_time(started_at: dt.datetime, *, now: dt.datetime | None = None) -> None:
@@ -360,7 +413,24 @@ def check_start_time(started_at: dt.datetime, *, now: dt.datetime | None = None)
         raise ValidationError({"started_at": "That is before 1970: check the year."})
 
 
+def content_changed(*, exercise: Exercise | None = None, role_changed: bool = False) -> None:
+    """Staff changed the routine's content (a move, a slot, an option): every runner's pages
+    show move names and prescriptions, so everyone's history version moves on; a runner's own
+    (imported) move concerns only them. A move whose role (warm-up or strength) changed
+    changes whether its sets make a session count: every session holding it is recounted."""
+    if exercise is not None and role_changed:
+        tallies.recount(TrainingSession.objects.filter(sets__exercise=exercise))
+    if exercise is not None and exercise.owner_id is not None:
+        caching.history_changed(exercise.owner_id)
+    else:
+        caching.every_history_changed()
+
+
 # Helpers -------------------------------------------------------------------------------------
+
+
+def _only(session: TrainingSession) -> QuerySet[TrainingSession]:
+    return TrainingSession.objects.filter(pk=session.pk)
 
 
 def _checked_values(

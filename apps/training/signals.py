@@ -1,22 +1,13 @@
-"""Keeps each session's tally (tallies.py) in step with its sets, in the same transaction as
-the change: a saved set recounts its session; a move whose role changes (warm-up or strength)
-recounts every session that holds it.
+"""Writes that come from outside the training services: staff editing the routine's content in
+the admin (or `load_routine --reset`). Every write to sessions and sets goes through
+services.py, which keeps their derived data in step itself; only a content edit, which the
+exercises app makes without knowing of training, is heard here, in the same transaction."""
 
-Deleting a single set has no receiver on purpose (as in apps/progress/signals.py): a receiver
-would stop Django from deleting a session's sets in one statement. services.set_delete, the one
-place that deletes a set on its own, recounts its session itself."""
-
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from apps.exercises.models import Exercise
-from apps.training import tallies
-from apps.training.models import SetEntry, TrainingSession
-
-
-@receiver(post_save, sender=SetEntry)
-def _set_saved(sender, instance: SetEntry, **kwargs) -> None:
-    tallies.recount(TrainingSession.objects.filter(pk=instance.session_id))
+from apps.exercises.models import Exercise, RoutineSlot, SlotOption
+from apps.training import services
 
 
 @receiver(pre_save, sender=Exercise)
@@ -28,6 +19,15 @@ def _remember_role(sender, instance: Exercise, **kwargs) -> None:
 
 
 @receiver(post_save, sender=Exercise)
-def _role_changed(sender, instance: Exercise, created: bool, **kwargs) -> None:
-    if not created and getattr(instance, "_role_before", instance.role) != instance.role:
-        tallies.recount(TrainingSession.objects.filter(sets__exercise=instance))
+@receiver(post_delete, sender=Exercise)
+def _exercise_changed(sender, instance: Exercise, **kwargs) -> None:
+    role_changed = getattr(instance, "_role_before", instance.role) != instance.role
+    services.content_changed(exercise=instance, role_changed=role_changed)
+
+
+@receiver(post_save, sender=RoutineSlot)
+@receiver(post_delete, sender=RoutineSlot)
+@receiver(post_save, sender=SlotOption)
+@receiver(post_delete, sender=SlotOption)
+def _routine_changed(sender, **kwargs) -> None:
+    services.content_changed()

@@ -3,10 +3,10 @@ so that what is computed from a whole history (weeks, streaks, totals) reads one
 session instead of grouping every set ever done.
 
 A tally is recounted from the session's sets, never adjusted, so it is exact as long as it is
-recounted after every change to them: signals.py recounts a session whenever one of its sets is
-saved, and a move's sessions when its role (warm-up or strength) changes; services.set_delete
-recounts after deleting a set; and the bulk writers, which send no signals (imports, demo data),
-call recount() for the sessions they wrote. A session's deletion takes its tally with it.
+recounted after every change to them: every write to sets goes through services.py, which
+recounts the sessions it changed in the same transaction (services.sessions_changed), and a
+move's sessions are recounted when staff change its role (warm-up or strength) in the admin
+(signals.py). A session's deletion takes its tally with it.
 """
 
 from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery

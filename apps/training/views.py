@@ -21,8 +21,7 @@ from apps.accounts.units import plain_number
 from apps.core.prepared import prepared
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.exercises.selectors import routine_exercises
-from apps.progress import caching, rules
-from apps.training import selectors, services
+from apps.training import caching, calendar, selectors, services
 from apps.training.forms import (
     PastSessionForm,
     SessionDetailsForm,
@@ -238,7 +237,7 @@ def history(request: HttpRequest) -> HttpResponse:
             "training/_history.html", {"page": page, "rows": rows}, request=request
         )
 
-    # Cached until the runner's history changes (apps/progress/caching.py).
+    # Cached until the runner's history changes (apps/training/caching.py).
     html = caching.cached(request.user, "history-page", body, request.GET.get("page", ""))
     return render(request, "training/history.html", {"body": mark_safe(html)})
 
@@ -253,9 +252,9 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context = {"session": session, "row": row, "groups": groups}
         return render_to_string("training/_session_detail.html", context, request=request)
 
-    # Cached until the runner's history changes (apps/progress/caching.py).
+    # Cached until the runner's history changes (apps/training/caching.py).
     html = caching.cached(request.user, "session-page", body, session.pk)
-    local_date = rules.local_date(session.started_at, request.user.zone)
+    local_date = calendar.local_date(session.started_at, request.user.zone)
     return render(
         request,
         "training/session_detail.html",

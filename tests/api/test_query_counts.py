@@ -56,7 +56,7 @@ def test_the_set_list_costs_a_fixed_number_of_queries(
 # (apps/progress/selectors.py).
 PROGRESS_OVERVIEW = 5
 # The runner's history version: progress answers are cached until the history changes
-# (apps/progress/caching.py); these first requests compute.
+# (apps/training/caching.py); these first requests compute.
 HISTORY_VERSION = 1
 
 

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from apps.exercises.models import Cue, Exercise, Routine, RoutineSlot
-from apps.progress.selectors import counted_sessions
+from apps.training.models import TrainingSession
 from tests.exercises.admin_forms import exercise_change_data
 from tests.factories import SetEntryFactory, TrainingSessionFactory
 
@@ -85,11 +85,11 @@ def test_a_role_changed_by_staff_recounts_the_sessions_holding_the_move(
 ):
     squat = Exercise.objects.get(slug="squat")
     SetEntryFactory(session=TrainingSessionFactory(user=runner), exercise=squat)
-    assert counted_sessions(runner).exists()
+    assert TrainingSession.objects.of(runner).counted().exists()
     url = reverse("admin:exercises_exercise_change", args=[squat.pk])
     data = {**exercise_change_data(staff_client, squat), "role": "warm_up"}
 
     response = staff_client.post(url, data)
 
     assert response.status_code == 302, response.context["adminform"].form.errors
-    assert not counted_sessions(runner).exists()
+    assert not TrainingSession.objects.of(runner).counted().exists()

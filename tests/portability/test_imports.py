@@ -10,7 +10,7 @@ from apps.exercises.models import Exercise
 from apps.exercises.selectors import routine_exercises
 from apps.portability import services
 from apps.portability.models import PendingImport
-from apps.progress.selectors import counted_sessions
+from apps.training import caching
 from apps.training.models import SetEntry, TrainingSession
 from tests.factories import UserFactory
 from tests.portability.conftest import sample
@@ -70,7 +70,7 @@ def test_committed_loads_are_the_files_pounds_in_kilograms(runner, imported):
 
 def test_imported_sessions_count_for_adherence(runner, imported):
     imported(runner, sample("hevy_kg.csv"))
-    assert counted_sessions(runner).count() == 2
+    assert TrainingSession.objects.of(runner).counted().count() == 2
 
 
 def test_matched_names_land_on_the_routines_moves(runner, imported):
@@ -182,8 +182,6 @@ def test_a_later_import_reuses_the_runners_custom_exercise_by_name(runner, impor
 
 
 def test_an_import_shows_at_once_on_the_cached_progress_page(runner, runner_client, imported):
-    from apps.progress import caching
-
     before = caching.history_version(runner.pk)
     runner_client.get("/progress/")
     imported(runner, sample("hevy_kg.csv"))

@@ -1,4 +1,4 @@
-"""The progress caches (apps/progress/caching.py) never serve anything stale: every change to a
+"""The progress caches (apps/training/caching.py) never serve anything stale: every change to a
 runner's sessions and sets, their preferences, the routine's content or the date shows at once."""
 
 import datetime as dt
@@ -8,8 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.progress import caching
-from apps.training import demo, services
+from apps.training import caching, demo, services
 from tests.factories import SetEntryFactory, TrainingSessionFactory
 
 
@@ -60,8 +59,7 @@ def test_a_logged_set_shows_at_once_on_the_progress_page(routine, runner, runner
 def test_an_edited_set_shows_at_once(trained, runner_client):
     before = _week_summary(runner_client)
     entry = trained.sets.get()
-    entry.done = False
-    entry.save(update_fields=["done"])
+    services.set_update(entry=entry, reps=entry.reps, done=False)
 
     assert _week_summary(runner_client) != before
 
@@ -75,7 +73,7 @@ def test_a_deleted_set_shows_at_once(trained, runner_client):
 
 def test_a_deleted_session_shows_at_once(trained, runner_client):
     assert "appear here once you finish a session" not in _progress(runner_client)
-    trained.delete()
+    services.session_delete(session=trained)
 
     assert "appear here once you finish a session" in _progress(runner_client)
 
@@ -169,9 +167,7 @@ def test_a_logged_set_shows_at_once_in_the_history(trained, runner, runner_clien
 def test_a_corrected_set_shows_at_once_on_its_session_page(trained, runner_client):
     url = reverse("training:session_detail", args=[trained.pk])
     assert ">5<" in runner_client.get(url).content.decode()
-    entry = trained.sets.get()
-    entry.reps = 7
-    entry.save(update_fields=["reps"])
+    services.set_update(entry=trained.sets.get(), reps=7, done=True)
 
     assert ">7<" in runner_client.get(url).content.decode()
 

@@ -99,7 +99,7 @@ def test_the_progress_page_runs_a_fixed_number_of_queries(
     routine, runner, runner_client, django_assert_num_queries, weeks
 ):
     history(runner, weeks=weeks)
-    # Session, user, the history version (apps/progress/caching.py: this first visit computes);
+    # Session, user, the history version (apps/training/caching.py: this first visit computes);
     # counted sessions with their set counts, the moves done with each one's best ever, the last
     # year's sets grouped by session, move and load; for the progression rule the moves' slots
     # and the sets of each move's last counted session (one query).

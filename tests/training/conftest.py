@@ -4,22 +4,20 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from apps.exercises.models import Exercise
+from apps.exercises.models import Exercise, Routine
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
-from apps.training import tallies
+from apps.training import services
 from apps.training.models import SetEntry, TrainingSession
 
 
 def make_history(user, count: int, *, load_kg: Decimal = Decimal("10")) -> list[TrainingSession]:
     """`count` finished sessions, three days apart and oldest first, each with three done
     squat sets and three done plank holds: a long history made in a few queries."""
-    from apps.exercises.models import Routine
-
     routine = Routine.objects.get(slug=DEFAULT_ROUTINE_SLUG)
     squat = Exercise.objects.get(slug="squat")
     plank = Exercise.objects.get(slug="plank")
     first = timezone.now() - dt.timedelta(days=3 * count + 1)
-    sessions = TrainingSession.objects.bulk_create(
+    sessions = [
         TrainingSession(
             user=user,
             routine=routine,
@@ -29,23 +27,17 @@ def make_history(user, count: int, *, load_kg: Decimal = Decimal("10")) -> list[
             effort=6,
         )
         for n in range(count)
-    )
-    SetEntry.objects.bulk_create(
-        [
-            SetEntry(
-                session=session, exercise=squat, set_number=n, reps=5, load_kg=load_kg, done=True
-            )
-            for session in sessions
-            for n in (1, 2, 3)
-        ]
-        + [
-            SetEntry(session=session, exercise=plank, set_number=n, seconds=30, done=True)
-            for session in sessions
-            for n in (1, 2, 3)
-        ]
-    )
-    # Bulk inserts send no signals: like every bulk writer, count the sessions' tallies.
-    tallies.recount(TrainingSession.objects.filter(user=user))
+    ]
+    sets = [
+        SetEntry(session=session, exercise=squat, set_number=n, reps=5, load_kg=load_kg, done=True)
+        for session in sessions
+        for n in (1, 2, 3)
+    ] + [
+        SetEntry(session=session, exercise=plank, set_number=n, seconds=30, done=True)
+        for session in sessions
+        for n in (1, 2, 3)
+    ]
+    services.sessions_import(user=user, sessions=sessions, sets=sets)
     return sessions
 
 

@@ -12,9 +12,8 @@ from django.core.management import call_command
 from apps.accounts.models import User
 from apps.accounts.units import from_kg
 from apps.exercises.models import Exercise
-from apps.progress.rules import local_date, week_start
-from apps.progress.selectors import counted_sessions
 from apps.training import demo
+from apps.training.calendar import local_date, week_start
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
 
 END = dt.date(2025, 6, 30)
@@ -63,7 +62,7 @@ def test_it_returns_what_it_wrote(routine, runner):
 
 
 def test_a_year_holds_two_to_three_sessions_a_week_with_weeks_off(year):
-    starts = counted_sessions(year).values_list("started_at", flat=True)
+    starts = TrainingSession.objects.of(year).counted().values_list("started_at", flat=True)
     weeks = Counter(week_start(local_date(start, year.zone), 0) for start in starts)
 
     assert 52 * 2 * 0.8 <= sum(weeks.values()) <= 52 * 3
@@ -82,7 +81,9 @@ def test_some_sessions_come_back_to_back(year):
     days = sorted(
         {
             local_date(start, year.zone)
-            for start in counted_sessions(year).values_list("started_at", flat=True)
+            for start in TrainingSession.objects.of(year)
+            .counted()
+            .values_list("started_at", flat=True)
         }
     )
 
@@ -94,7 +95,7 @@ def test_it_leaves_drafts_and_warm_up_only_sessions_that_do_not_count(year):
     finished = sessions.filter(finished_at__isnull=False)
 
     assert sessions.filter(finished_at=None).exists()
-    assert counted_sessions(year).count() < finished.count()
+    assert TrainingSession.objects.of(year).counted().count() < finished.count()
 
 
 def test_every_routine_move_is_logged(year):

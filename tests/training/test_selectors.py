@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.training import selectors, services
-from apps.training.models import SlotChoice
+from apps.training.models import SetEntry, SlotChoice
+from apps.training.progression import next_suggested_load
 from tests.factories import SetEntryFactory, TrainingSessionFactory, UserFactory
 
 
@@ -306,8 +307,6 @@ def test_a_draft_started_today_needs_no_notice(draft, runner):
 def test_the_players_suggestions_follow_the_last_counted_session_of_each_move(
     routine, runner, history_of
 ):
-    from apps.progress.progression import next_suggested_load
-
     history_of(runner, 3, load_kg=Decimal("20"))
     deadlift = Exercise.objects.get(slug="deadlift")
     squat = Exercise.objects.get(slug="squat")
@@ -326,7 +325,9 @@ def test_the_players_suggestions_follow_the_last_counted_session_of_each_move(
     for slug in ("squat", "deadlift", "plank", "lateral-lunge"):
         exercise = Exercise.objects.get(slug=slug)
         slot = RoutineSlot.objects.get(options__exercise=exercise)
-        last = selectors.last_counted_sets(runner, [exercise], exclude=draft).get(exercise.pk, [])
+        last = SetEntry.objects.last_counted_per_move(runner, [exercise], exclude=draft).get(
+            exercise.pk, []
+        )
         expected = next_suggested_load(exercise=exercise, prescription=slot, last_sets=last)
 
         assert opened(draft, runner, slug).suggestion == expected, slug

@@ -206,12 +206,17 @@ def test_any_sequence_of_writes_leaves_the_tally_exact(draft, writes):
                     **values,
                 )
         elif action == "warm-up":
+            # A warm-up set as imported from another app, written here around the services:
+            # then brought in step the way every such writer must.
             SetEntry.objects.update_or_create(
                 session=draft,
                 exercise=move,
                 set_number=number,
                 side=sides[-1],
                 defaults={"done": True, "is_warmup_set": True, **values},
+            )
+            services.sessions_changed(
+                user_id=draft.user_id, sessions=TrainingSession.objects.filter(pk=draft.pk)
             )
         elif action == "add":
             services.set_add(session=draft, exercise=move)

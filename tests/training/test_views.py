@@ -424,7 +424,7 @@ def test_the_history_page_takes_a_fixed_number_of_queries(
 ):
     history_of(runner, history_size)
     # Six, plus the history version: this first visit computes, later ones come from the cache
-    # until the history changes (apps/progress/caching.py).
+    # until the history changes (apps/training/caching.py).
     with django_assert_num_queries(7):
         response = runner_client.get(reverse("training:history"))
     assert response.status_code == 200

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 from apps.accounts.units import KG, LB
+from apps.portability.formats.columns import Columns
 from apps.portability.formats.grouping import SessionGroups, duration, local_datetime
-from apps.portability.reading import Columns
 from apps.portability.records import (
     ParsedFile,
     RowRejected,

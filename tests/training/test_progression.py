@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from apps.accounts.units import from_kg, to_kg
-from apps.progress.progression import (
+from apps.training.progression import (
     KETTLEBELL_SIZES,
     lightest_load_kg,
     load_step,

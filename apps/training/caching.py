@@ -3,10 +3,10 @@ summary and the API's progress answers): flat cost however long the history, sti
 
 A cached value is keyed by the runner, their history version, their local today and every
 preference the calculations read. The version (models.HistoryVersion) is bumped in the same
-transaction as every change to their sessions and sets (signals.py for saves and deletes,
-`history_changed` called by the bulk writers: imports, demo data) and for everyone when the
-routine's content changes, so the next request after a change computes afresh: nothing stale
-is ever served. The keys of older versions simply expire.
+transaction as every change to their sessions and sets (by the training services, every write's
+one way in) and for everyone when the routine's content changes (signals.py), so the next
+request after a change computes afresh: nothing stale is ever served. The keys of older
+versions simply expire.
 """
 
 import hashlib
@@ -18,8 +18,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from apps.progress.models import HistoryVersion
-from apps.progress.rules import local_date
+from apps.training.calendar import local_date
+from apps.training.models import HistoryVersion
 
 T = TypeVar("T")
 # A day at most: the key changes with the runner's local date anyway.
@@ -52,7 +52,10 @@ def cache_key(user, name: str, *parts: object) -> str:
     today = local_date(timezone.now(), user.zone)
     fingerprint = repr((preferences, parts)).encode()
     digest = hashlib.blake2b(fingerprint, digest_size=12).hexdigest()
-    return f"history:{name}:{user.pk}:{history_version(user.pk)}:{today.isoformat()}:{digest}"
+    version = history_version(user.pk)
+    # "training-history": the versions restarted when they moved from apps/progress, so no key
+    # of the old "history" prefix can be read as a new version's.
+    return f"training-history:{name}:{user.pk}:{version}:{today.isoformat()}:{digest}"
 
 
 def history_version(user_id: int) -> int:
