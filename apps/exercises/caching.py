@@ -16,7 +16,6 @@ from typing import TypeVar
 
 from django.db import IntegrityError, transaction
 
-from apps.core.prepared import prepared
 from apps.exercises.models import ContentVersion
 
 T = TypeVar("T")
@@ -41,8 +40,8 @@ def cached_content(name: str, compute: Callable[[], T], *parts: Hashable) -> T:
 
 
 def content_version() -> int:
-    row = next(_version_row(row_id=_ROW), None)
-    return row.version if row else 0
+    version = ContentVersion.objects.filter(pk=_ROW).values_list("version", flat=True).first()
+    return version or 0
 
 
 def content_changed() -> None:
@@ -55,8 +54,3 @@ def content_changed() -> None:
             ContentVersion.objects.create(pk=_ROW, version=version)
     except IntegrityError:
         ContentVersion.objects.filter(pk=_ROW).update(version=version)
-
-
-@prepared
-def _version_row(row_id: int):
-    return ContentVersion.objects.filter(pk=row_id)

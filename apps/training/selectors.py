@@ -23,7 +23,6 @@ from django.db.models import (
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.core.prepared import prepared
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.exercises.selectors import routine_with_slots
 from apps.progress.progression import Suggestion, next_suggested_load
@@ -294,24 +293,19 @@ def _by_latest_session(entries: Iterable[SetEntry]) -> dict[int, list[SetEntry]]
     return dict(result)
 
 
-# The player's reads, compiled once (apps/core/prepared.py): the ORM built each of them in about
-# ten times the time the database took to answer, on the page a runner opens after every move.
-@prepared
+# The player's reads.
 def _sets_of(session_id: int) -> QuerySet[SetEntry]:
     return SetEntry.objects.filter(session_id=session_id)
 
 
-@prepared
 def _skips_of(session_id: int) -> QuerySet:
     return TrainingSession.skipped_exercises.through.objects.filter(trainingsession_id=session_id)
 
 
-@prepared
 def _choices_of(user_id: int) -> QuerySet[SlotChoice]:
     return SlotChoice.objects.filter(user_id=user_id)
 
 
-@prepared
 def _last_time_sets(user_id: int, exercise_id: int, exclude_id: int) -> QuerySet[SetEntry]:
     # One move's case of _last_counted_sets_query, without the outer query over the moves
     # (PostgreSQL plans it in half the time).

@@ -7,8 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,7 +18,6 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from apps.accounts.units import plain_number
-from apps.core.prepared import prepared
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.exercises.selectors import routine_exercises
 from apps.progress import caching, rules
@@ -322,17 +321,9 @@ def set_edit(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
 
 def _own_session(request: HttpRequest, pk: int) -> TrainingSession:
     """The one way to a session: the signed-in runner's own, or 404."""
-    session = next(_session_of(session_id=pk, user_id=request.user.pk), None)
-    if session is None:
-        raise Http404("No such session.")
+    session = get_object_or_404(TrainingSession, pk=pk, user=request.user)
     session.user = request.user
     return session
-
-
-@prepared
-def _session_of(session_id: int, user_id: int) -> QuerySet[TrainingSession]:
-    # Compiled once (apps/core/prepared.py): every training page starts with this read.
-    return TrainingSession.objects.filter(pk=session_id, user_id=user_id)
 
 
 def _own_draft(request: HttpRequest, pk: int) -> TrainingSession:
