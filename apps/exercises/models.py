@@ -183,9 +183,9 @@ class SlotOption(models.Model):
 
 class ContentVersion(models.Model):
     """Which state of the routine's content (moves, cues, variations, the routine and its slots)
-    the database holds: a new random number at every edit. Each server process holds the
-    content it read under this number (caching.py), so an admin edit shows at once on every
-    page and in every process.
+    the database holds: a new random number at every edit. The routine and move pages are cached
+    under this number (caching.py), so an admin edit shows at once on every page and in every
+    process.
 
     One row (pk 1), changed in the same transaction as the edit by signals.py."""
 
