@@ -60,9 +60,6 @@ class OptionCard:
 class SlotCard:
     title: str
     prescription: str
-    # What the slot's first option is measured in (Exercise.Measure), for the prescription's
-    # unit ("3 × 5 breaths").
-    measure: str
     options: tuple[OptionCard, ...]
 
 
@@ -105,10 +102,13 @@ def _routine_page(slug: str) -> RoutinePage:
 
 def _slot_card(slot: RoutineSlot) -> SlotCard:
     options = list(slot.options.all())
+    prescription = slot.prescription
+    # Reps go without a word ("3 × 5"); a breathing drill says it counts breaths.
+    if options and options[0].exercise.measure == Exercise.Measure.BREATHS:
+        prescription = f"{prescription} breaths"
     return SlotCard(
         title=slot.title,
-        prescription=slot.prescription,
-        measure=options[0].exercise.measure if options else "",
+        prescription=prescription,
         options=tuple(
             OptionCard(
                 name=option.exercise.name,

@@ -589,7 +589,7 @@ def _open(
 
 def _rows(move: Move, *, logged: list[SetEntry]) -> list[SetRow]:
     exercise, suggestion = move.exercise, move.suggestion
-    sides = [SetEntry.Side.LEFT, SetEntry.Side.RIGHT] if exercise.per_side else [""]
+    sides = exercise.sides
     saved = {(entry.set_number, entry.side): entry for entry in logged}
     count = max([move.slot.sets, *(entry.set_number for entry in logged)])
     # An unsaved row is pre-filled from the latest saved set of this move in this session (the
