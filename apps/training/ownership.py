@@ -5,7 +5,6 @@ is a 404, never their data. In the API, Django's 404 becomes the API's JSON erro
 
 from django.db.models import F, QuerySet
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from apps.accounts.models import User
 from apps.exercises.models import Exercise
@@ -20,7 +19,7 @@ def owned_sessions(user: User) -> QuerySet[TrainingSession]:
 
 def session_owned_or_404(user: User, pk: int | str) -> TrainingSession:
     """One of the runner's sessions (a draft or a finished one)."""
-    session = get_object_or_404(owned_sessions(user), pk=pk)
+    session = _one(owned_sessions(user), pk, "No such session.")
     # The runner is known: reading session.user costs no query.
     session.user = user
     return session
@@ -29,7 +28,8 @@ def session_owned_or_404(user: User, pk: int | str) -> TrainingSession:
 def draft_owned_or_404(user: User, pk: int | str) -> TrainingSession:
     """One of the runner's drafts: a finished session's sets are edited from its page in
     history, not from the player."""
-    session = get_object_or_404(owned_sessions(user), pk=pk, finished_at__isnull=True)
+    drafts = owned_sessions(user).filter(finished_at__isnull=True)
+    session = _one(drafts, pk, "No such session in progress.")
     session.user = user
     return session
 
@@ -41,12 +41,12 @@ def set_owned_or_404(
     sets = SetEntry.objects.filter(session__user=user).select_related("exercise")
     if session is not None:
         sets = sets.filter(session=session)
-    return get_object_or_404(sets, pk=pk)
+    return _one(sets, pk, "No such set.")
 
 
 def exercise_visible_or_404(user: User, pk: int | str) -> Exercise:
     """A move the runner may log: one of the routine's, or one of their own imported ones."""
-    return get_object_or_404(Exercise.objects.visible_to(user), pk=pk)
+    return _one(Exercise.objects.visible_to(user), pk, "No such move.")
 
 
 def exercise_visible_by_slug(user: User, slug: str) -> Exercise | None:
@@ -65,3 +65,10 @@ def exercise_visible_by_slug_or_404(user: User, slug: str) -> Exercise:
     if exercise is None:
         raise Http404("No move with that slug.")
     return exercise
+
+
+def _one(queryset: QuerySet, pk: int | str, message: str):
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise Http404(message)
+    return found
