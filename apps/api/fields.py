@@ -3,13 +3,21 @@ a load in kilograms, the reps/seconds/breaths of a set."""
 
 import re
 
-from django.db.models import F, Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.accounts.units import MAX_LOAD_KG
 from apps.exercises.models import Exercise
-from apps.training.models import MAX_BREATHS, MAX_REPS, MAX_SECONDS, TrainingSession
+from apps.training.models import (
+    MAX_BREATHS,
+    MAX_EFFORT,
+    MAX_REPS,
+    MAX_SECONDS,
+    MAX_SET_NUMBER,
+    MIN_EFFORT,
+)
+from apps.training.ownership import exercise_visible_by_slug, owned_sessions
 
 # What a slug can be (Exercise.slug is a SlugField of 80): anything else names no move, and is
 # never sent to the database (a lone surrogate cannot even be encoded for it).
@@ -29,9 +37,7 @@ class OwnSessionField(serializers.PrimaryKeyRelatedField):
     """One of the caller's own sessions, by id."""
 
     def get_queryset(self):
-        return TrainingSession.objects.filter(user=self.context["request"].user).select_related(
-            "user"
-        )
+        return owned_sessions(self.context["request"].user).select_related("user")
 
     def to_internal_value(self, data):
         if isinstance(data, bool) or not isinstance(data, int) or not 0 < data <= MAX_ID:
@@ -47,20 +53,14 @@ class ExerciseSlugField(serializers.SlugRelatedField):
         super().__init__(slug_field="slug", **kwargs)
 
     def get_queryset(self):
-        user = self.context["request"].user
-        return Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=user))
+        return Exercise.objects.visible_to(self.context["request"].user)
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("invalid")
         if not SLUG.fullmatch(data):
             self.fail("does_not_exist", slug_name="slug", value=data[:80])
-        exercise = (
-            self.get_queryset()
-            .filter(slug=data)
-            .order_by(F("owner_id").asc(nulls_first=True))
-            .first()
-        )
+        exercise = exercise_visible_by_slug(self.context["request"].user, data)
         if exercise is None:
             self.fail("does_not_exist", slug_name="slug", value=data)
         return exercise
@@ -71,10 +71,24 @@ def load_field(**kwargs) -> serializers.DecimalField:
         max_digits=10,
         decimal_places=6,
         min_value=0,
-        max_value=500,
+        max_value=MAX_LOAD_KG,
         coerce_to_string=False,
         allow_null=True,
         help_text=LOAD_HELP,
+        **kwargs,
+    )
+
+
+def set_number_field() -> serializers.IntegerField:
+    return serializers.IntegerField(min_value=1, max_value=MAX_SET_NUMBER)
+
+
+def effort_field(**kwargs) -> serializers.IntegerField:
+    return serializers.IntegerField(
+        min_value=MIN_EFFORT,
+        max_value=MAX_EFFORT,
+        allow_null=True,
+        help_text=f"RPE {MIN_EFFORT}-{MAX_EFFORT}.",
         **kwargs,
     )
 

@@ -4,17 +4,15 @@ apps/progress (selectors.py, rules.py, progression.py), exactly as the pages sho
 
 import datetime as dt
 
-from django.db.models import F, Q
-from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.api.common import DateRangeQuery, UserTimezoneMixin, validate_query
-from apps.exercises.models import Exercise
 from apps.progress import rules, selectors
 from apps.training import caching
+from apps.training.ownership import exercise_visible_by_slug_or_404
 
 MAX_WEEKS = 5 * 53
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -246,13 +244,7 @@ class MoveView(UserTimezoneMixin, APIView):
         responses={200: MoveSerializer},
     )
     def get(self, request, slug: str):
-        exercise = (
-            Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=request.user), slug=slug)
-            .order_by(F("owner_id").asc(nulls_first=True))
-            .first()
-        )
-        if exercise is None:
-            raise Http404("No move with that slug.")
+        exercise = exercise_visible_by_slug_or_404(request.user, slug)
         return Response(
             caching.cached(
                 request.user,

@@ -5,7 +5,6 @@ pages (apps/training). Every queryset starts from request.user, so another runne
 import datetime as dt
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
@@ -29,11 +28,14 @@ from apps.api.fields import (
     MAX_SETS_PER_SESSION,
     ExerciseSlugField,
     amount_fields,
+    effort_field,
     load_field,
+    set_number_field,
 )
 from apps.api.sets import SetSerializer
 from apps.training import caching, selectors, services
 from apps.training.models import NOTES_MAX_LENGTH, SetEntry, TrainingSession
+from apps.training.ownership import session_owned_or_404
 
 
 class SessionSerializer(serializers.Serializer):
@@ -93,9 +95,7 @@ class SessionUpdateSerializer(StrictSerializer):
     started_at = serializers.DateTimeField(
         required=False, help_text="Not more than a day in the future."
     )
-    effort = serializers.IntegerField(
-        min_value=1, max_value=10, allow_null=True, required=False, help_text="RPE 1-10."
-    )
+    effort = effort_field(required=False)
     notes = serializers.CharField(
         max_length=NOTES_MAX_LENGTH, allow_blank=True, required=False, trim_whitespace=False
     )
@@ -106,9 +106,7 @@ class SessionUpdateSerializer(StrictSerializer):
 
 
 class SessionFinishSerializer(StrictSerializer):
-    effort = serializers.IntegerField(
-        min_value=1, max_value=10, allow_null=True, required=False, help_text="RPE 1-10."
-    )
+    effort = effort_field(required=False)
     notes = serializers.CharField(
         max_length=NOTES_MAX_LENGTH, allow_blank=True, required=False, default=""
     )
@@ -121,7 +119,7 @@ class SkipSerializer(StrictSerializer):
 
 class PastSetSerializer(StrictSerializer):
     exercise = ExerciseSlugField(help_text="The move's slug, e.g. `squat`.")
-    set_number = serializers.IntegerField(min_value=1, max_value=50)
+    set_number = set_number_field()
     side = serializers.ChoiceField(choices=SetEntry.Side.choices, default=SetEntry.Side.NONE)
     reps, seconds, breaths = amount_fields().values()
     load_kg = load_field(required=False)
@@ -131,7 +129,7 @@ class PastSetSerializer(StrictSerializer):
 class PastSessionSerializer(StrictSerializer):
     started_at = serializers.DateTimeField(help_text="Not more than a day in the future.")
     warmup_done = serializers.BooleanField(default=False)
-    effort = serializers.IntegerField(min_value=1, max_value=10, allow_null=True, default=None)
+    effort = effort_field(default=None)
     notes = serializers.CharField(max_length=NOTES_MAX_LENGTH, allow_blank=True, default="")
     sets = PastSetSerializer(many=True, max_length=MAX_SETS_PER_SESSION)
 
@@ -176,6 +174,11 @@ class SessionViewSet(
 ):
     serializer_class = SessionSerializer
     lookup_value_regex = ID_PATTERN
+
+    def get_object(self) -> TrainingSession:
+        session = session_owned_or_404(self.request.user, self.kwargs["pk"])
+        self.check_object_permissions(self.request, session)
+        return session
 
     def get_queryset(self):
         queryset = selectors.history_sessions(self.request.user)
@@ -331,7 +334,7 @@ class SessionViewSet(
 
     def _detail(self, session: TrainingSession) -> dict:
         """The session as history shows it, re-read with its totals, and every set."""
-        annotated = get_object_or_404(selectors.history_sessions(self.request.user), pk=session.pk)
+        annotated = session_owned_or_404(self.request.user, session.pk)
         row = selectors.history_rows(self.request.user, [annotated])[0]
         sets = [entry for group in selectors.session_sets(annotated) for entry in group.entries]
         skipped = list(annotated.skipped_exercises.order_by("order").values_list("slug", flat=True))

@@ -23,9 +23,11 @@ from apps.api.fields import (
     OwnSessionField,
     amount_fields,
     load_field,
+    set_number_field,
 )
 from apps.training import services
 from apps.training.models import SetEntry
+from apps.training.ownership import set_owned_or_404
 
 
 class SetSerializer(serializers.ModelSerializer):
@@ -57,7 +59,7 @@ class SetSerializer(serializers.ModelSerializer):
 class SetCreateSerializer(StrictSerializer):
     session = OwnSessionField(help_text="One of your sessions (draft or finished).")
     exercise = ExerciseSlugField(help_text="The move's slug, e.g. `squat`.")
-    set_number = serializers.IntegerField(min_value=1, max_value=50)
+    set_number = set_number_field()
     side = serializers.ChoiceField(
         choices=SetEntry.Side.choices,
         default=SetEntry.Side.NONE,
@@ -107,6 +109,11 @@ class SetViewSet(
 ):
     serializer_class = SetSerializer
     lookup_value_regex = ID_PATTERN
+
+    def get_object(self) -> SetEntry:
+        entry = set_owned_or_404(self.request.user, self.kwargs["pk"])
+        self.check_object_permissions(self.request, entry)
+        return entry
 
     def get_queryset(self):
         queryset = (

@@ -1,48 +1,54 @@
-"""The routine's content (the moves, their cues and variations, the routine and its slots),
-held in each server process's memory: it changes only when staff edit it, yet every routine,
-move and player page reads it.
+"""The routine's content (the moves, their cues and variations, the routine and its slots) as
+the routine and move pages show it, kept in Django's cache: it changes only when staff edit it,
+yet everyone reads it.
 
 Each read first asks the database for the content version (models.ContentVersion, one small
 query), which signals.py changes in the same transaction as every save or delete of a content
-row. A value held for another version is computed again, so an admin edit shows at once in
-every process. The version is a new random number at each edit, never a counter, so a value
-held for the content of another database (a test's, a restored backup's) is never taken for
-this one's. The objects held are shared by the requests of one process: read them, never
-change them."""
+row. The version is part of the cache key, so an admin edit shows at once in every process and
+the values of older versions simply expire. The version is a new random number at each edit,
+never a counter, so a value cached for the content of another database (a test's, a restored
+backup's) is never taken for this one's.
 
+Only plain data is cached (the selectors' frozen dataclasses of strings and numbers, never
+model instances): the cache hands each request its own copy, so nothing one request does can
+show in another."""
+
+import hashlib
 import secrets
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
-from apps.core.prepared import prepared
 from apps.exercises.models import ContentVersion
 
 T = TypeVar("T")
 _ROW = 1
-# (name, parts) -> (content version, value): one value per page variant, the latest version's.
-_held: dict[Hashable, tuple[int, object]] = {}
+# A week at most: a key outlives its version only until it expires.
+CACHE_SECONDS = 7 * 24 * 60 * 60
+_MISSING = object()
 
 
 def cached_content(name: str, compute: Callable[[], T], *parts: Hashable) -> T:
-    """What `compute()` gives, held while the routine's content is unchanged. `parts` tell
-    apart variants of one value (a slug, an option). Before the content was ever loaded there
-    is no version, and nothing is held."""
+    """What `compute()` gives (plain data), from the cache while the routine's content is
+    unchanged. `parts` tell apart variants of one value (a slug). Before the content was ever
+    loaded there is no version, and nothing is cached."""
     version = content_version()
-    key = (name, parts)
-    held = _held.get(key)
-    if held is not None and held[0] == version:
-        return held[1]
-    value = compute()
-    if version:
-        _held[key] = (version, value)
+    if not version:
+        return compute()
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+    key = f"content:{name}:{version}:{digest}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
     return value
 
 
 def content_version() -> int:
-    row = next(_version_row(row_id=_ROW), None)
-    return row.version if row else 0
+    version = ContentVersion.objects.filter(pk=_ROW).values_list("version", flat=True).first()
+    return version or 0
 
 
 def content_changed() -> None:
@@ -55,8 +61,3 @@ def content_changed() -> None:
             ContentVersion.objects.create(pk=_ROW, version=version)
     except IntegrityError:
         ContentVersion.objects.filter(pk=_ROW).update(version=version)
-
-
-@prepared
-def _version_row(row_id: int):
-    return ContentVersion.objects.filter(pk=row_id)

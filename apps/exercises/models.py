@@ -4,6 +4,27 @@ from django.db import models
 from django.urls import reverse
 
 
+class Side(models.TextChoices):
+    """Which side a set of a move was done on (SetEntry.side): a move done per side logs a left
+    and a right entry for each set, any other move one entry with no side."""
+
+    NONE = "", "Both"
+    LEFT = "left", "Left"
+    RIGHT = "right", "Right"
+
+
+def sides_of(per_side: bool) -> tuple[str, ...]:
+    """The sides each set of a move is logged on, in the order the pages show them."""
+    return (Side.LEFT, Side.RIGHT) if per_side else (Side.NONE,)
+
+
+class ExerciseQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ExerciseQuerySet":
+        """The routine's moves and the runner's own (imported) ones: what a runner may log and
+        read; another runner's private moves are not there."""
+        return self.filter(models.Q(owner__isnull=True) | models.Q(owner=user))
+
+
 class Exercise(models.Model):
     """One move: what it is for, how to do it, and how a set of it is measured."""
 
@@ -49,6 +70,8 @@ class Exercise(models.Model):
         related_name="custom_exercises",
     )
 
+    objects = ExerciseQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "name"]
         constraints = [
@@ -73,6 +96,12 @@ class Exercise(models.Model):
     @property
     def is_warm_up(self) -> bool:
         return self.role == self.Role.WARM_UP
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        """The sides each set is logged on: left and right for a move done per side, else the
+        one entry with no side."""
+        return sides_of(self.per_side)
 
 
 class Cue(models.Model):
@@ -183,9 +212,9 @@ class SlotOption(models.Model):
 
 class ContentVersion(models.Model):
     """Which state of the routine's content (moves, cues, variations, the routine and its slots)
-    the database holds: a new random number at every edit. Each server process holds the
-    content it read under this number (caching.py), so an admin edit shows at once on every
-    page and in every process.
+    the database holds: a new random number at every edit. The routine and move pages are cached
+    under this number (caching.py), so an admin edit shows at once on every page and in every
+    process.
 
     One row (pk 1), changed in the same transaction as the edit by signals.py."""
 

@@ -1,5 +1,7 @@
-"""Reads of the routine's content, shaped so a page needs a fixed number of queries, and cached
-until staff edit the content (caching.py): one query (the content version) once cached."""
+"""Reads of the routine's content, shaped so a page needs a fixed number of queries: the
+routine and move pages as plain data, cached until staff edit the content (caching.py: one
+query, the content version, once cached); the routine as model instances for the pages that
+work with it (the session player, the API), read afresh in a fixed number of queries."""
 
 from dataclasses import dataclass
 
@@ -19,11 +21,8 @@ def routine_exercises() -> QuerySet[Exercise]:
 
 def routine_with_slots(slug: str = DEFAULT_ROUTINE_SLUG, *, cues: bool = True) -> Routine:
     """The routine with its slots, each slot's options and their exercises (and, unless `cues`
-    is false, their cues) prefetched."""
-    return cached_content("routine-with-slots", lambda: _routine_with_slots(slug, cues), slug, cues)
-
-
-def _routine_with_slots(slug: str, cues: bool) -> Routine:
+    is false, their cues) prefetched: model instances of this request's own, read afresh in
+    four queries (three without cues) whatever the history."""
     options = SlotOption.objects.select_related("exercise")
     if cues:
         options = options.prefetch_related(
@@ -36,13 +35,52 @@ def _routine_with_slots(slug: str, cues: bool) -> Routine:
     )
 
 
-def routine_slots(slug: str = DEFAULT_ROUTINE_SLUG) -> tuple[Routine, list[RoutineSlot]]:
-    """The routine and its slots in order, each slot with its options and their exercises (no
-    cues); the slots come with their routine."""
-    return cached_content("routine-slots", lambda: _routine_slots(slug), slug)
+# The routine and move pages, as plain data cached until staff edit the content (caching.py).
 
 
-def _routine_slots(slug: str) -> tuple[Routine, list[RoutineSlot]]:
+@dataclass(frozen=True)
+class MoveLink:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class OptionCard:
+    """One exercise a slot offers, as the routine page shows it."""
+
+    name: str
+    url: str
+    summary: str
+    per_side: bool
+    is_default: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class SlotCard:
+    title: str
+    prescription: str
+    options: tuple[OptionCard, ...]
+
+
+@dataclass(frozen=True)
+class RoutinePage:
+    name: str
+    summary: str
+    guidance: tuple[str, ...]
+    source_title: str
+    source_author: str
+    source_publisher: str
+    slots: tuple[SlotCard, ...]
+
+
+def routine_page(slug: str = DEFAULT_ROUTINE_SLUG) -> RoutinePage:
+    """The routine and its slots in order, each with its options (no cues). Two queries when
+    computed, none once cached."""
+    return cached_content("routine-page", lambda: _routine_page(slug), slug)
+
+
+def _routine_page(slug: str) -> RoutinePage:
     options = SlotOption.objects.select_related("exercise")
     slots = list(
         RoutineSlot.objects.filter(routine__slug=slug)
@@ -51,17 +89,71 @@ def _routine_slots(slug: str) -> tuple[Routine, list[RoutineSlot]]:
         .order_by("order")
     )
     routine = slots[0].routine if slots else get_object_or_404(Routine, slug=slug)
-    return routine, slots
+    return RoutinePage(
+        name=routine.name,
+        summary=routine.summary,
+        guidance=tuple(routine.guidance_lines()),
+        source_title=routine.source_title,
+        source_author=routine.source_author,
+        source_publisher=routine.source_publisher,
+        slots=tuple(_slot_card(slot) for slot in slots),
+    )
 
 
-def exercise_detail(slug: str) -> Exercise:
-    """One routine move with its cues, variations (both ways) and the slots that prescribe it:
-    the variations it offers and those it stands in for come from one query
-    (`exercise.variation_links`: the two lists, each in order)."""
-    return cached_content("exercise-detail", lambda: _exercise_detail(slug), slug)
+def _slot_card(slot: RoutineSlot) -> SlotCard:
+    options = list(slot.options.all())
+    prescription = slot.prescription
+    # Reps go without a word ("3 × 5"); a breathing drill says it counts breaths.
+    if options and options[0].exercise.measure == Exercise.Measure.BREATHS:
+        prescription = f"{prescription} breaths"
+    return SlotCard(
+        title=slot.title,
+        prescription=prescription,
+        options=tuple(
+            OptionCard(
+                name=option.exercise.name,
+                url=option.exercise.get_absolute_url(),
+                summary=option.exercise.summary,
+                per_side=option.exercise.per_side,
+                is_default=option.is_default,
+                note=option.note,
+            )
+            for option in options
+        ),
+    )
 
 
-def _exercise_detail(slug: str) -> Exercise:
+@dataclass(frozen=True)
+class VariationLink:
+    move: MoveLink
+    when: str
+
+
+@dataclass(frozen=True)
+class MovePage:
+    """One routine move as its page shows it."""
+
+    name: str
+    summary: str
+    purpose: str
+    role: str
+    measure: str
+    per_side: bool
+    load_kind: str
+    prescriptions: tuple[str, ...]
+    cues: tuple[str, ...]
+    # The variations it offers, and the moves it stands in for, each in order.
+    offers: tuple[VariationLink, ...]
+    stands_in_for: tuple[VariationLink, ...]
+
+
+def move_page(slug: str) -> MovePage:
+    """One routine move with its cues, variations (both ways) and the prescriptions of the
+    slots that use it: four queries when computed, none once cached."""
+    return cached_content("move-page", lambda: _move_page(slug), slug)
+
+
+def _move_page(slug: str) -> MovePage:
     exercise = get_object_or_404(
         routine_exercises().prefetch_related(
             Prefetch("cues", queryset=Cue.objects.order_by("order", "id")),
@@ -69,22 +161,37 @@ def _exercise_detail(slug: str) -> Exercise:
         ),
         slug=slug,
     )
-    links = (
+    # Both directions in one query.
+    links = list(
         Variation.objects.filter(Q(exercise=exercise) | Q(variant=exercise))
         .select_related("exercise", "variant")
         .order_by("order", "id")
     )
-    exercise.variation_links = VariationLinks(
-        offers=[link for link in links if link.exercise_id == exercise.pk],
-        stands_in_for=[link for link in links if link.variant_id == exercise.pk],
+    return MovePage(
+        name=exercise.name,
+        summary=exercise.summary,
+        purpose=exercise.purpose,
+        role=exercise.get_role_display(),
+        measure=exercise.get_measure_display(),
+        per_side=exercise.per_side,
+        load_kind=exercise.get_load_kind_display(),
+        prescriptions=tuple(option.slot.prescription for option in exercise.slot_options.all()),
+        cues=tuple(cue.text for cue in exercise.cues.all()),
+        offers=tuple(
+            VariationLink(_link(link.variant), link.when)
+            for link in links
+            if link.exercise_id == exercise.pk
+        ),
+        stands_in_for=tuple(
+            VariationLink(_link(link.exercise), link.when)
+            for link in links
+            if link.variant_id == exercise.pk
+        ),
     )
-    return exercise
 
 
-@dataclass(frozen=True)
-class VariationLinks:
-    offers: list[Variation]
-    stands_in_for: list[Variation]
+def _link(exercise: Exercise) -> MoveLink:
+    return MoveLink(name=exercise.name, url=exercise.get_absolute_url())
 
 
 def routine_exercises_detailed() -> QuerySet[Exercise]:

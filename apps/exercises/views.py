@@ -5,10 +5,8 @@ from apps.exercises import selectors
 
 
 def routine_page(request: HttpRequest) -> HttpResponse:
-    routine, slots = selectors.routine_slots()
-    return render(request, "exercises/routine.html", {"routine": routine, "slots": slots})
+    return render(request, "exercises/routine.html", {"routine": selectors.routine_page()})
 
 
 def exercise_page(request: HttpRequest, slug: str) -> HttpResponse:
-    exercise = selectors.exercise_detail(slug)
-    return render(request, "exercises/exercise.html", {"exercise": exercise})
+    return render(request, "exercises/exercise.html", {"exercise": selectors.move_page(slug)})

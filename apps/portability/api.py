@@ -1,7 +1,6 @@
 """POST /api/v1/imports/ and friends: the same preview-then-commit import as the settings page,
 through the same services."""
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -14,6 +13,7 @@ from apps.accounts.units import UNIT_CHOICES
 from apps.portability import services
 from apps.portability.forms import WARMUP_CHOICES
 from apps.portability.models import PendingImport
+from apps.portability.ownership import pending_import_owned_or_404
 from apps.portability.reading import MAX_IMPORT_BYTES, size_message
 from apps.portability.records import FileRejected
 
@@ -91,13 +91,14 @@ class ImportUploadView(APIView):
 class ImportDetailView(APIView):
     @extend_schema(responses={200: PendingImportSerializer}, summary="The preview of an upload")
     def get(self, request: Request, pk: int) -> Response:
-        pending = _own_pending(request, pk, with_content=False)
+        pending = pending_import_owned_or_404(request.user, pk, with_content=False)
         return Response(PendingImportSerializer(pending, context={"request": request}).data)
 
     @extend_schema(responses={204: None}, summary="Cancel an upload; nothing is imported")
     def delete(self, request: Request, pk: int) -> Response:
         services.import_cancel(
-            user=request.user, pending=_own_pending(request, pk, with_content=False)
+            user=request.user,
+            pending=pending_import_owned_or_404(request.user, pk, with_content=False),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -107,17 +108,10 @@ class ImportCommitView(APIView):
 
     @extend_schema(request=None, responses={200: ImportResultSerializer}, summary="Import it")
     def post(self, request: Request, pk: int) -> Response:
-        pending = _own_pending(request, pk, with_content=True)
+        pending = pending_import_owned_or_404(request.user, pk, with_content=True)
         try:
             result = services.import_commit(user=request.user, pending=pending)
         except FileRejected as rejected:
             # The API's one error shape (apps/api/exceptions.py): a 400 naming the field.
             raise serializers.ValidationError({"file": [str(rejected)]}) from rejected
         return Response(ImportResultSerializer(result).data)
-
-
-def _own_pending(request: Request, pk: int, *, with_content: bool) -> PendingImport:
-    queryset = PendingImport.objects.filter(user=request.user)
-    if not with_content:
-        queryset = queryset.defer("content")
-    return get_object_or_404(queryset, pk=pk)

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from apps.accounts.units import KG, LB, MAX_LOAD_KG, to_kg
-from apps.training.models import NOTES_MAX_LENGTH
+from apps.training.models import MAX_EFFORT, MAX_SET_NUMBER, MIN_EFFORT, NOTES_MAX_LENGTH
 
-MAX_SETS_PER_EXERCISE = 50  # SetEntry.set_number's upper bound
+MAX_SETS_PER_EXERCISE = MAX_SET_NUMBER
 
 
 class FileRejected(Exception):
@@ -131,18 +131,18 @@ def unit_from_text(text: str, default: str) -> str:
 
 
 def effort_from_rpe(values: list[Decimal]) -> int | None:
-    """Session effort from per-set RPE: the hardest set, rounded, 1 to 10."""
+    """Session effort from per-set RPE: the hardest set, rounded, within the effort's range."""
     if not values:
         return None
-    return max(1, min(10, int(max(values).to_integral_value())))
+    return max(MIN_EFFORT, min(MAX_EFFORT, int(max(values).to_integral_value())))
 
 
 def checked_rpe(text: str) -> Decimal | None:
     number = parse_number(text, "RPE")
     if number is None or number == 0:
         return None
-    if number > 10:
-        raise RowRejected(f"RPE {number} is above 10")
+    if number > MAX_EFFORT:
+        raise RowRejected(f"RPE {number} is above {MAX_EFFORT}")
     return number
 
 

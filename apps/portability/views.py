@@ -3,16 +3,17 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max, Min
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.portability import exporting, services
 from apps.portability.forms import DeleteAccountForm, ImportForm, SizeLimitedUpload
-from apps.portability.models import PendingImport
+from apps.portability.ownership import pending_import_owned_or_404
 from apps.portability.reading import MAX_IMPORT_BYTES, supported_formats
 from apps.portability.records import FileRejected
 from apps.training.models import TrainingSession
+from apps.training.ownership import owned_sessions
 
 
 @login_required
@@ -68,7 +69,7 @@ def _import_upload(request: HttpRequest, limit: "SizeLimitedUpload") -> HttpResp
     else:
         form = ImportForm(initial={"unit": request.user.unit})
     imported = (
-        TrainingSession.objects.filter(user=request.user)
+        owned_sessions(request.user)
         .exclude(source=TrainingSession.Source.LEGWORK)
         .values("source")
         .annotate(sessions=Count("id"), first=Min("started_at"), last=Max("started_at"))
@@ -89,7 +90,7 @@ def _import_upload(request: HttpRequest, limit: "SizeLimitedUpload") -> HttpResp
 @login_required
 @require_GET
 def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
-    pending = _own_pending(request, pk, with_content=False)
+    pending = pending_import_owned_or_404(request.user, pk, with_content=False)
     return render(
         request, "portability/import_preview.html", {"pending": pending, "summary": pending.summary}
     )
@@ -98,7 +99,7 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    pending = _own_pending(request, pk, with_content=True)
+    pending = pending_import_owned_or_404(request.user, pk, with_content=True)
     try:
         result = services.import_commit(user=request.user, pending=pending)
     except FileRejected as rejected:
@@ -116,7 +117,7 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    pending = _own_pending(request, pk, with_content=False)
+    pending = pending_import_owned_or_404(request.user, pk, with_content=False)
     services.import_cancel(user=request.user, pending=pending)
     messages.info(request, "Import cancelled; nothing was changed.")
     return redirect("portability:import")
@@ -132,14 +133,6 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Your account and all your training data are deleted.")
         return redirect("home")
     return render(request, "portability/delete_account.html", {"form": form})
-
-
-def _own_pending(request: HttpRequest, pk: int, *, with_content: bool) -> PendingImport:
-    """The signed-in runner's pending import, or 404: another runner's id finds nothing."""
-    queryset = PendingImport.objects.filter(user=request.user)
-    if not with_content:
-        queryset = queryset.defer("content")
-    return get_object_or_404(queryset, pk=pk)
 
 
 def _download(request: HttpRequest, chunks, extension: str, content_type: str):

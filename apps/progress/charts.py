@@ -13,7 +13,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from apps.accounts.units import format_load, from_kg
+from apps.accounts.units import from_kg
+from apps.exercises.amounts import set_text
 from apps.progress import rules
 from apps.training.progression import Suggestion
 
@@ -259,23 +260,18 @@ def chart_value(value: Decimal | int, measure: str, unit: str) -> float:
 def value_text(best: rules.BestSet, measure: str, unit: str) -> str:
     """'42.5 kg × 5', '45 s', '10 reps': a best set as the runner reads it."""
     if measure == rules.LOAD:
-        reps = f" × {best.reps}" if best.reps else ""
-        if not best.value:
-            return f"no load{reps}"
-        return f"{format_load(best.value, unit)}{reps}"
-    if measure == rules.SECONDS:
-        return f"{best.value} s"
-    return f"{best.value} reps"
+        return set_text(best.reps or None, rules.REPS, unit, loaded=True, load_kg=best.value)
+    return set_text(best.value, measure, unit)
 
 
 def suggestion_text(suggestion: Suggestion | None, unit: str) -> str:
     """'35 kg × 5', '35 s', '6 reps': the progression rule's next target as the runner reads it."""
     if suggestion is None:
         return ""
-    target = f"{suggestion.target} s" if suggestion.measure == rules.SECONDS else None
-    if suggestion.load_kg is not None:
-        return f"{format_load(suggestion.load_kg, unit)} × {target or suggestion.target}"
-    return target or f"{suggestion.target} reps"
+    loaded = suggestion.load_kg is not None
+    return set_text(
+        suggestion.target, suggestion.measure, unit, loaded=loaded, load_kg=suggestion.load_kg
+    )
 
 
 def best_text(value: Decimal | int | None, measure: str, unit: str) -> str:
@@ -283,8 +279,8 @@ def best_text(value: Decimal | int | None, measure: str, unit: str) -> str:
     if value is None:
         return ""
     if measure == rules.LOAD:
-        return format_load(value, unit) if value else "no load"
-    return f"{value} s" if measure == rules.SECONDS else f"{value} reps"
+        return set_text(None, rules.REPS, unit, loaded=True, load_kg=value)
+    return set_text(value, measure, unit)
 
 
 def axis_label(measure: str, unit: str) -> str:

@@ -16,7 +16,6 @@ from django.db.models import (
     Func,
     Max,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Value,
@@ -93,7 +92,8 @@ def moves_with_bests(user) -> list[tuple[Exercise, tuple[Decimal | None, int | N
 
     moves = (
         # A runner's sets are of the routine's moves or of their own (imported) ones.
-        Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=user), role=Exercise.Role.STRENGTH)
+        Exercise.objects.visible_to(user)
+        .filter(role=Exercise.Role.STRENGTH)
         .filter(Exists(working))
         .annotate(heaviest=best("load_kg"), most_reps=best("reps"), longest=best("seconds"))
         .only("slug", "name", "order", "measure", "load_kind", "per_side", "load_step")

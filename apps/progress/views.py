@@ -19,7 +19,7 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "progress/landing.html",
-            {"routine": exercise_selectors.routine_with_slots(cues=False)},
+            {"routine": exercise_selectors.routine_page()},
         )
     user = request.user
     summary = caching.cached(user, "home-summary", lambda: selectors.home_summary(user))

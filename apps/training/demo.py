@@ -366,7 +366,7 @@ class _Planner:
         short_set = self.rng.randint(2, PRESCRIBED_SETS) if falls_short else 0
         skipped_set = PRESCRIBED_SETS if self.rng.random() < 0.02 else 0
         load_kg = None if progress.load is None else to_kg(progress.load, self.unit)
-        sides = [SetEntry.Side.LEFT, SetEntry.Side.RIGHT] if exercise.per_side else [""]
+        sides = exercise.sides
         rows = []
         for number in range(1, PRESCRIBED_SETS + 1):
             amount = progress.target - (self.rng.randint(1, 2) if number == short_set else 0)

@@ -15,8 +15,10 @@ from apps.exercises.models import Exercise
 from apps.training import services
 from apps.training.models import (
     MAX_BREATHS,
+    MAX_EFFORT,
     MAX_REPS,
     MAX_SECONDS,
+    MIN_EFFORT,
     NOTES_MAX_LENGTH,
     SetEntry,
     TrainingSession,
@@ -33,7 +35,7 @@ MEASURE_WORDS = {
     Exercise.Measure.BREATHS: "Breaths",
 }
 SIDE_WORDS = {SetEntry.Side.LEFT: "Left", SetEntry.Side.RIGHT: "Right"}
-EFFORT_CHOICES = [("", "Not rated")] + [(n, str(n)) for n in range(1, 11)]
+EFFORT_CHOICES = [("", "Not rated")] + [(n, str(n)) for n in range(MIN_EFFORT, MAX_EFFORT + 1)]
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
@@ -222,12 +224,12 @@ class SessionDetailsForm(forms.Form):
     """Effort and notes: asked at the finish, and editable later."""
 
     effort = forms.TypedChoiceField(
-        label="Overall effort (RPE 1-10)",
+        label=f"Overall effort (RPE {MIN_EFFORT}-{MAX_EFFORT})",
         choices=EFFORT_CHOICES,
         coerce=int,
         empty_value=None,
         required=False,
-        help_text="1 is very easy, 10 is all you had.",
+        help_text=f"{MIN_EFFORT} is very easy, {MAX_EFFORT} is all you had.",
     )
     notes = forms.CharField(
         required=False,

@@ -7,8 +7,14 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from apps.exercises.models import Exercise, Routine, RoutineSlot
+from apps.accounts.units import MAX_LOAD_KG
+from apps.exercises.models import Exercise, Routine, RoutineSlot, Side
 
+# A set's number within its move: a move takes at most this many sets in one session.
+MAX_SET_NUMBER = 50
+# A session's overall effort, RPE 1 to 10 (DESIGN.md, "Session").
+MIN_EFFORT = 1
+MAX_EFFORT = 10
 MAX_REPS = 100
 MAX_SECONDS = 3600
 MAX_BREATHS = 100
@@ -70,7 +76,7 @@ class TrainingSession(models.Model):
         "effort (RPE)",
         null=True,
         blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        validators=[MinValueValidator(MIN_EFFORT), MaxValueValidator(MAX_EFFORT)],
     )
     notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
     # When the rest after the last ticked set ends: stored, so the timer survives a reload.
@@ -156,10 +162,8 @@ class SetEntry(models.Model):
     """One set of one exercise in a session. A per-side move logs a left and a right entry with
     the same set number; together they are one set."""
 
-    class Side(models.TextChoices):
-        NONE = "", "Both"
-        LEFT = "left", "Left"
-        RIGHT = "right", "Right"
+    # Defined with the moves (apps/exercises/models.py), which say which sides they take.
+    Side = Side
 
     session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="sets")
     # The session's runner, copied on every insert (save() and bulk_create; a session never
@@ -176,7 +180,7 @@ class SetEntry(models.Model):
     )
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="set_entries")
     set_number = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(50)]
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_SET_NUMBER)]
     )
     side = models.CharField(max_length=5, choices=Side.choices, default=Side.NONE, blank=True)
     reps = models.PositiveSmallIntegerField(
@@ -194,7 +198,7 @@ class SetEntry(models.Model):
         decimal_places=6,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(500)],
+        validators=[MinValueValidator(0), MaxValueValidator(MAX_LOAD_KG)],
     )
     done = models.BooleanField(default=False)
     is_warmup_set = models.BooleanField(

@@ -25,15 +25,17 @@ from decimal import Decimal
 from typing import Protocol
 
 from apps.accounts.units import KG, LB, MAX_LOAD_KG, format_load, from_kg, to_kg
+from apps.exercises.models import Exercise, sides_of
+from apps.training.models import MAX_BREATHS, MAX_REPS, MAX_SECONDS
 
-REPS = "reps"
-SECONDS = "seconds"
-BREATHS = "breaths"
-BODYWEIGHT = "bodyweight"
-KETTLEBELL = "kettlebell"
-DUMBBELL = "dumbbell"
-BARBELL = "barbell"
-LARGE = "large"
+REPS = Exercise.Measure.REPS
+SECONDS = Exercise.Measure.SECONDS
+BREATHS = Exercise.Measure.BREATHS
+BODYWEIGHT = Exercise.LoadKind.BODYWEIGHT
+KETTLEBELL = Exercise.LoadKind.KETTLEBELL
+DUMBBELL = Exercise.LoadKind.DUMBBELL
+BARBELL = Exercise.LoadKind.BARBELL
+LARGE = Exercise.LoadStep.LARGE
 
 # One small step, in each unit. DESIGN.md: 2.5 kg / 5 lb for squat and deadlift variants
 # ("large"), 1 kg / 2.5 lb for everything else.
@@ -62,7 +64,7 @@ LIGHTEST_LOADS = {
 # How a bodyweight target grows when every set reached it: one more rep, or five more seconds.
 BODYWEIGHT_STEPS = {REPS: 1, SECONDS: 5}
 # Targets never grow past what a form accepts (DESIGN.md: reps 0-100, seconds 0-3600).
-MAX_TARGET = {REPS: 100, SECONDS: 3600, BREATHS: 100}
+MAX_TARGET = {REPS: MAX_REPS, SECONDS: MAX_SECONDS, BREATHS: MAX_BREATHS}
 # A hold with no prescribed time (should not happen with the article's routine) aims for this.
 DEFAULT_HOLD_SECONDS = 30
 
@@ -173,7 +175,7 @@ def measured_value(entry: LoggedSetLike, measure: str) -> int | None:
 def prescribed_entries(exercise: ExerciseLike, prescription: PrescriptionLike) -> list[tuple]:
     """The (set number, side) pairs a full session of this move logs: a per-side move logs a
     left and a right entry for each set."""
-    sides = ("left", "right") if exercise.per_side else ("",)
+    sides = sides_of(exercise.per_side)
     return [(number, side) for number in range(1, prescription.sets + 1) for side in sides]
 
 

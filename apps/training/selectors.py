@@ -22,7 +22,6 @@ from django.db.models import (
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.core.prepared import prepared
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.exercises.selectors import routine_with_slots
 from apps.training.calendar import is_back_to_back, local_date, recovery_gaps, training_days
@@ -248,24 +247,19 @@ def past_session_plan(user: User, *, choice: Mapping[str, str] | None = None) ->
     return moves
 
 
-# The player's reads, compiled once (apps/core/prepared.py): the ORM built each of them in about
-# ten times the time the database took to answer, on the page a runner opens after every move.
-@prepared
+# The player's reads.
 def _sets_of(session_id: int) -> QuerySet[SetEntry]:
     return SetEntry.objects.filter(session_id=session_id)
 
 
-@prepared
 def _skips_of(session_id: int) -> QuerySet:
     return TrainingSession.skipped_exercises.through.objects.filter(trainingsession_id=session_id)
 
 
-@prepared
 def _choices_of(user_id: int) -> QuerySet[SlotChoice]:
     return SlotChoice.objects.filter(user_id=user_id)
 
 
-@prepared
 def _last_time_sets(user_id: int, exercise_id: int, exclude_id: int) -> QuerySet[SetEntry]:
     # One move's case of SetEntry.objects.last_counted_per_move, without the outer query over
     # the moves (PostgreSQL plans it in half the time).
@@ -555,7 +549,7 @@ def _open(
 
 def _rows(move: Move, *, logged: list[SetEntry]) -> list[SetRow]:
     exercise, suggestion = move.exercise, move.suggestion
-    sides = [SetEntry.Side.LEFT, SetEntry.Side.RIGHT] if exercise.per_side else [""]
+    sides = exercise.sides
     saved = {(entry.set_number, entry.side): entry for entry in logged}
     count = max([move.slot.sets, *(entry.set_number for entry in logged)])
     # An unsaved row is pre-filled from the latest saved set of this move in this session (the

@@ -31,17 +31,15 @@ from apps.training import caching, tallies
 from apps.training.models import (
     EARLIEST_START,
     FUTURE_ALLOWANCE,
+    MAX_SET_NUMBER,
     SetEntry,
     SlotChoice,
     TrainingSession,
 )
 
-MEASURE_FIELDS = ("reps", "seconds", "breaths")
 # Rows per INSERT of the bulk writers: well under every database's limit on parameters.
 SESSION_BATCH = 500
 SET_BATCH = 2000
-# SetEntry.set_number's limit.
-MAX_SETS_PER_MOVE = 50
 
 
 @dataclass(frozen=True)
@@ -161,12 +159,11 @@ def set_add(*, session: TrainingSession, exercise: Exercise) -> list[SetEntry]:
             locked.sets.filter(exercise=exercise).aggregate(last=Max("set_number"))["last"] or 0
         )
         number = max(prescribed, logged) + 1
-        if number > MAX_SETS_PER_MOVE:
-            raise ValidationError(f"A move takes at most {MAX_SETS_PER_MOVE} sets.")
-        sides = [SetEntry.Side.LEFT, SetEntry.Side.RIGHT] if exercise.per_side else [""]
+        if number > MAX_SET_NUMBER:
+            raise ValidationError(f"A move takes at most {MAX_SET_NUMBER} sets.")
         entries = [
             SetEntry(session=locked, exercise=exercise, set_number=number, side=side, done=False)
-            for side in sides
+            for side in exercise.sides
         ]
         for entry in entries:
             entry.full_clean(validate_unique=False, validate_constraints=False)
@@ -444,14 +441,14 @@ def _checked_values(
 ) -> dict:
     """The set's values as the move measures them: its one measure (reps, seconds or breaths),
     a load only for a loaded move, a side only (and always) for a per-side move."""
-    if exercise.per_side and side not in (SetEntry.Side.LEFT, SetEntry.Side.RIGHT):
-        raise ValidationError({"side": f"{exercise} is done per side: log left or right."})
-    if not exercise.per_side and side:
+    if side not in exercise.sides:
+        if exercise.per_side:
+            raise ValidationError({"side": f"{exercise} is done per side: log left or right."})
         raise ValidationError({"side": f"{exercise} is not done per side."})
     if load_kg is not None and not exercise.is_loaded:
         raise ValidationError({"load_kg": f"{exercise} is a bodyweight move: it takes no load."})
     given = {"reps": reps, "seconds": seconds, "breaths": breaths}
-    values = dict.fromkeys(MEASURE_FIELDS)
+    values = dict.fromkeys(Exercise.Measure.values)
     values[exercise.measure] = given[exercise.measure]
     values["load_kg"] = load_kg if exercise.is_loaded else None
     return values

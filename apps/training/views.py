@@ -7,8 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,7 +17,6 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from apps.accounts.units import plain_number
-from apps.core.prepared import prepared
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.exercises.selectors import routine_exercises
 from apps.training import caching, calendar, selectors, services
@@ -29,7 +27,13 @@ from apps.training.forms import (
     SetForm,
     set_inputs,
 )
-from apps.training.models import SetEntry, TrainingSession
+from apps.training.models import MAX_SET_NUMBER, TrainingSession
+from apps.training.ownership import (
+    draft_owned_or_404,
+    exercise_visible_or_404,
+    session_owned_or_404,
+    set_owned_or_404,
+)
 
 HISTORY_PAGE_SIZE = 20
 TRUE_VALUES = {"true", "1", "on", "yes"}
@@ -56,7 +60,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def player(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _own_session(request, pk)
+    session = session_owned_or_404(request.user, pk)
     if not session.is_draft:
         return redirect(session)
     return _render_player(request, session, move=request.GET.get("move"))
@@ -67,9 +71,9 @@ def player(request: HttpRequest, pk: int) -> HttpResponse:
 def set_save(request: HttpRequest, pk: int, exercise_id: int, number: int) -> HttpResponse:
     """Saves one set row (both sides of a per-side move). Plain POST redirects back to the move;
     fetch() gets JSON: the saved state, or the field errors with a 400."""
-    session = _own_draft(request, pk)
-    exercise = _routine_exercise(request, exercise_id)
-    sides = _sides(exercise)
+    session = draft_owned_or_404(request.user, pk)
+    exercise = exercise_visible_or_404(request.user, exercise_id)
+    sides = exercise.sides
     form = SetForm(
         request.POST,
         prefix=_prefix(exercise, number),
@@ -77,7 +81,7 @@ def set_save(request: HttpRequest, pk: int, exercise_id: int, number: int) -> Ht
         unit=request.user.unit,
         sides=sides,
     )
-    if not (1 <= number <= 50):
+    if not (1 <= number <= MAX_SET_NUMBER):
         form.add_error(None, "That set number is out of range.")
     if form.is_valid():
         try:
@@ -101,8 +105,8 @@ def set_save(request: HttpRequest, pk: int, exercise_id: int, number: int) -> Ht
 @login_required
 @require_POST
 def set_add(request: HttpRequest, pk: int, exercise_id: int) -> HttpResponse:
-    session = _own_draft(request, pk)
-    exercise = _routine_exercise(request, exercise_id)
+    session = draft_owned_or_404(request.user, pk)
+    exercise = exercise_visible_or_404(request.user, exercise_id)
     try:
         services.set_add(session=session, exercise=exercise)
     except ValidationError as error:
@@ -113,8 +117,8 @@ def set_add(request: HttpRequest, pk: int, exercise_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def move_skip(request: HttpRequest, pk: int, exercise_id: int) -> HttpResponse:
-    session = _own_draft(request, pk)
-    exercise = _routine_exercise(request, exercise_id)
+    session = draft_owned_or_404(request.user, pk)
+    exercise = exercise_visible_or_404(request.user, exercise_id)
     skipped = request.POST.get("skipped", "true").lower() in TRUE_VALUES
     services.move_skip(session=session, exercise=exercise, skipped=skipped)
     return redirect(_player_url(session, exercise))
@@ -123,7 +127,7 @@ def move_skip(request: HttpRequest, pk: int, exercise_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def slot_choose(request: HttpRequest, pk: int, slot_id: int) -> HttpResponse:
-    session = _own_draft(request, pk)
+    session = draft_owned_or_404(request.user, pk)
     slot = get_object_or_404(RoutineSlot, pk=slot_id, routine_id=session.routine_id)
     exercise_id = request.POST.get("exercise", "")
     # Only a plain id reaches the query: junk, or a number too big for the column, is no pick.
@@ -146,7 +150,7 @@ def slot_choose(request: HttpRequest, pk: int, slot_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def warmup(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _own_draft(request, pk)
+    session = draft_owned_or_404(request.user, pk)
     done = request.POST.get("done", "true").lower() in TRUE_VALUES
     services.warmup_mark(session=session, done=done)
     if _wants_json(request):
@@ -162,7 +166,7 @@ def warmup(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def finish(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _own_session(request, pk)
+    session = session_owned_or_404(request.user, pk)
     if not session.is_draft:
         # Finishing twice does nothing the second time.
         return redirect(session)
@@ -179,7 +183,7 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def abandon(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _own_session(request, pk)
+    session = session_owned_or_404(request.user, pk)
     if not session.is_draft:
         return redirect(session)
     if request.method == "POST":
@@ -244,7 +248,7 @@ def history(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_object_or_404(selectors.history_sessions(request.user), pk=pk)
+    session = session_owned_or_404(request.user, pk)
 
     def body() -> str:
         row = selectors.history_rows(request.user, [session])[0]
@@ -264,7 +268,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _own_session(request, pk)
+    session = session_owned_or_404(request.user, pk)
     form = SessionEditForm(request.POST or None, initial=SessionEditForm.initial_for(session))
     if request.method == "POST" and form.is_valid():
         try:
@@ -279,7 +283,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _own_session(request, pk)
+    session = session_owned_or_404(request.user, pk)
     if request.method == "POST":
         services.session_delete(session=session)
         messages.success(request, "Session deleted.")
@@ -289,8 +293,8 @@ def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def set_edit(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
-    session = _own_session(request, pk)
-    entry = get_object_or_404(session.sets.select_related("exercise"), pk=set_pk)
+    session = session_owned_or_404(request.user, pk)
+    entry = set_owned_or_404(request.user, set_pk, session=session)
     unit = request.user.unit
     initial = {SetForm.value_field(entry.side): getattr(entry, entry.exercise.measure)}
     initial["done"] = entry.done
@@ -317,41 +321,6 @@ def set_edit(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
 
 
 # Helpers -------------------------------------------------------------------------------------
-
-
-def _own_session(request: HttpRequest, pk: int) -> TrainingSession:
-    """The one way to a session: the signed-in runner's own, or 404."""
-    session = next(_session_of(session_id=pk, user_id=request.user.pk), None)
-    if session is None:
-        raise Http404("No such session.")
-    session.user = request.user
-    return session
-
-
-@prepared
-def _session_of(session_id: int, user_id: int) -> QuerySet[TrainingSession]:
-    # Compiled once (apps/core/prepared.py): every training page starts with this read.
-    return TrainingSession.objects.filter(pk=session_id, user_id=user_id)
-
-
-def _own_draft(request: HttpRequest, pk: int) -> TrainingSession:
-    """A runner's draft; a finished session's sets are edited from its page in history."""
-    return get_object_or_404(
-        TrainingSession.objects.select_related("user"),
-        pk=pk,
-        user=request.user,
-        finished_at__isnull=True,
-    )
-
-
-def _routine_exercise(request: HttpRequest, exercise_id: int) -> Exercise:
-    return get_object_or_404(
-        Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=request.user)), pk=exercise_id
-    )
-
-
-def _sides(exercise: Exercise) -> list[str]:
-    return [SetEntry.Side.LEFT, SetEntry.Side.RIGHT] if exercise.per_side else [""]
 
 
 def _prefix(exercise: Exercise, number: int) -> str:
@@ -381,7 +350,7 @@ def _render_player(
     # Plain values for the template's hand-written inputs: no form per row (docs/performance.md).
     opened = state.open_move
     if opened is not None:
-        sides = _sides(opened.exercise)
+        sides = opened.exercise.sides
         for row in opened.rows:
             prefix = _prefix(opened.exercise, row.number)
             form = bound if bound is not None and bound.prefix == prefix else None
@@ -434,7 +403,7 @@ def _past_rows(plan, data, unit: str) -> list[tuple]:
                 prefix=_prefix(move.exercise, row.number),
                 exercise=move.exercise,
                 unit=unit,
-                sides=_sides(move.exercise),
+                sides=move.exercise.sides,
                 initial={**SetForm.initial_for(move.exercise, unit, row.cells), "done": False},
             ),
         )

@@ -1,12 +1,16 @@
-"""The routine's content is held in memory (apps/exercises/caching.py) and never served
-stale: a staff edit of a move, a cue, a variation, the routine or a slot shows at once on every
-page."""
+"""The routine's content is kept in Django's cache as plain data (apps/exercises/caching.py)
+and never served stale: a staff edit of a move, a cue, a variation, the routine or a slot shows
+at once on every page."""
+
+import dataclasses
 
 import pytest
+from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Model
 from django.urls import reverse
 
-from apps.exercises import caching
+from apps.exercises import caching, selectors
 from apps.exercises.models import Exercise, Routine, RoutineSlot, SlotOption, Variation
 from tests.exercises.admin_forms import exercise_change_data
 
@@ -135,3 +139,79 @@ def test_nothing_is_held_before_the_content_has_a_version(db):
         caching.cached_content("test", lambda: computed.append(1))
 
     assert len(computed) == 2
+
+
+def _model_instances(value) -> list:
+    """Every model instance inside a value made of dataclasses, tuples, lists and dicts."""
+    if isinstance(value, Model):
+        return [value]
+    if dataclasses.is_dataclass(value):
+        value = [getattr(value, f.name) for f in dataclasses.fields(value)]
+    elif isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    elif not isinstance(value, list | tuple):
+        return []
+    return [instance for item in value for instance in _model_instances(item)]
+
+
+def test_the_routine_page_is_cached_as_plain_data(routine):
+    selectors.routine_page()
+
+    cached = selectors.routine_page()
+
+    assert cached.slots
+    assert not _model_instances(cached)
+
+
+def test_a_move_page_is_cached_as_plain_data(routine):
+    selectors.move_page("deadlift")
+
+    cached = selectors.move_page("deadlift")
+
+    assert cached.offers
+    assert not _model_instances(cached)
+
+
+def test_the_content_is_kept_in_djangos_cache(client, routine, django_assert_num_queries):
+    _routine_page(client)
+    cache.clear()
+
+    # Computed again: the content version, the slots with their routine, their options.
+    with django_assert_num_queries(3):
+        _routine_page(client)
+
+
+def test_each_request_reads_the_players_routine_afresh(routine):
+    first = selectors.routine_with_slots()
+    first.name = "Changed by one request"
+    first.slots.all()[0].title = "Changed too"
+
+    second = selectors.routine_with_slots()
+
+    assert second.name != "Changed by one request"
+    assert second.slots.all()[0].title != "Changed too"
+
+
+def test_the_players_routine_takes_four_queries_whatever_the_content(
+    routine, django_assert_num_queries
+):
+    # The routine, its slots, their options with their exercises, the exercises' cues.
+    with django_assert_num_queries(4):
+        read = selectors.routine_with_slots()
+        [
+            cue
+            for slot in read.slots.all()
+            for o in slot.options.all()
+            for cue in o.exercise.cues.all()
+        ]
+
+
+def test_the_landing_page_reads_only_the_content_version_once_cached(
+    client, routine, django_assert_num_queries
+):
+    client.get(reverse("home"))
+
+    with django_assert_num_queries(1):
+        response = client.get(reverse("home"))
+
+    assert "the 5 moves" in response.text

@@ -13,8 +13,9 @@ EXPECTED_QUERIES = {
     "home": 3,  # session, user, history version (the week's summary is cached)
     "routine": 3,  # session, user, content version (the routine is cached)
     "exercise": 3,  # session, user, content version (the move is cached)
-    # session, user, the draft, its sets and skips, content version, choices, last time's sets
-    "player (draft)": 8,
+    # session, user, the draft, its sets and skips, the routine (itself, slots, options with
+    # exercises, cues: read afresh), choices, last time's sets
+    "player (draft)": 11,
     "history p1": 3,  # session, user, history version (the page's content is cached)
     "session": 4,  # session, user, the runner's session, history version
     "progress": 3,  # session, user, history version (the page's content is cached)

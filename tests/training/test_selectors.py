@@ -110,9 +110,9 @@ def test_the_player_state_takes_the_same_queries_whatever_the_history(
     routine, runner, history_of, draft, django_assert_num_queries, history_size
 ):
     history_of(runner, history_size)
-    # This session's sets and skips, the content version (the routine itself is cached), the
-    # runner's choices, and last time's sets of the open move.
-    with django_assert_num_queries(5):
+    # This session's sets and skips, the routine (itself, its slots, their options with their
+    # exercises, the cues), the runner's choices, and last time's sets of the open move.
+    with django_assert_num_queries(8):
         player = selectors.player_state(session=draft, user=runner, move="squat")
         [m.cues for m in player.all_moves]
     assert player.open_move.suggestion.reason.startswith("Every set done")

@@ -135,9 +135,10 @@ def test_the_player_page_takes_a_fixed_number_of_queries(
     runner_client, runner, draft, history_of, django_assert_num_queries, history_size
 ):
     history_of(runner, history_size)
-    # The session and the runner, the draft, its sets and skips, the content version (the
-    # routine itself is cached), the runner's choices, last time's sets of the open move.
-    with django_assert_num_queries(8):
+    # The session and the runner, the draft, its sets and skips, the routine (itself, its
+    # slots, their options with their exercises, the cues), the runner's choices, last time's
+    # sets of the open move.
+    with django_assert_num_queries(11):
         response = runner_client.get(reverse("training:player", args=[draft.pk]), {"move": "squat"})
     assert response.status_code == 200
     assert "Every set done at 10 kg last time" in response.content.decode()

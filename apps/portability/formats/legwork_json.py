@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 
 from apps.accounts.models import User
+from apps.accounts.units import MAX_LOAD_KG
 from apps.exercises.models import Exercise
 from apps.portability.formats.grouping import check_plausible
 from apps.portability.records import (
@@ -22,8 +23,10 @@ from apps.portability.records import (
 )
 from apps.training.models import (
     MAX_BREATHS,
+    MAX_EFFORT,
     MAX_REPS,
     MAX_SECONDS,
+    MIN_EFFORT,
     NOTES_MAX_LENGTH,
     SetEntry,
     TrainingSession,
@@ -45,7 +48,6 @@ EXERCISE_FIELDS = (
 )
 SIDES = {choice.value for choice in SetEntry.Side}
 SOURCES = {choice.value for choice in TrainingSession.Source}
-MAX_LOAD = Decimal("500")
 
 
 def parse(text: str) -> ParsedFile:
@@ -126,8 +128,10 @@ def _session(item, parsed: ParsedFile, number: int) -> ParsedSession:
     if finished_at and finished_at < started_at:
         raise RowRejected("it finishes before it starts")
     effort = item.get("effort")
-    if effort is not None and (not isinstance(effort, int) or not 1 <= effort <= 10):
-        raise RowRejected(f"effort {effort!r} is not 1 to 10")
+    if effort is not None and (
+        not isinstance(effort, int) or not MIN_EFFORT <= effort <= MAX_EFFORT
+    ):
+        raise RowRejected(f"effort {effort!r} is not {MIN_EFFORT} to {MAX_EFFORT}")
     notes = item.get("notes") or ""
     if not isinstance(notes, str) or len(notes) > NOTES_MAX_LENGTH:
         raise RowRejected(f"notes are not text of at most {NOTES_MAX_LENGTH} characters")
@@ -224,8 +228,8 @@ def _load(value) -> Decimal | None:
         load = Decimal(str(value))
     except InvalidOperation:
         raise RowRejected(f"load_kg {value!r} is not a number") from None
-    if not load.is_finite() or not 0 <= load <= MAX_LOAD:
-        raise RowRejected(f"load_kg {value} is not between 0 and {MAX_LOAD}")
+    if not load.is_finite() or not 0 <= load <= MAX_LOAD_KG:
+        raise RowRejected(f"load_kg {value} is not between 0 and {MAX_LOAD_KG}")
     if load != load.quantize(Decimal("0.000001")):
         raise RowRejected(f"load_kg {value} has more than 6 decimals")
     return load.quantize(Decimal("0.000001"))
