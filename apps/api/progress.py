@@ -13,10 +13,32 @@ from rest_framework.views import APIView
 
 from apps.api.common import DateRangeQuery, UserTimezoneMixin, validate_query
 from apps.exercises.models import Exercise
-from apps.progress import caching, rules, selectors
+from apps.progress import caching, rules, selectors, wording
 
 MAX_WEEKS = 5 * 53
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+class InWords(serializers.CharField):
+    """A sentence about the whole object, as the pages say it (apps/progress/wording.py)."""
+
+    def __init__(self, words, **kwargs):
+        self.words = words
+        super().__init__(source="*", **kwargs)
+
+    def to_representation(self, value):
+        return self.words(value)
+
+
+class ListInWords(serializers.ListField):
+    """Sentences about the whole object, as the pages say them (apps/progress/wording.py)."""
+
+    def __init__(self, words, **kwargs):
+        self.words = words
+        super().__init__(child=serializers.CharField(), source="*", **kwargs)
+
+    def to_representation(self, value):
+        return self.words(value)
 
 
 class WeekSerializer(serializers.Serializer):
@@ -49,7 +71,7 @@ class WeekStatusSerializer(serializers.Serializer):
     goal = serializers.IntegerField()
     days_left = serializers.IntegerField(help_text="Days left in the week, today included.")
     met = serializers.BooleanField()
-    summary = serializers.CharField(help_text="E.g. “1 of 2 sessions done, 4 days left”.")
+    summary = InWords(wording.week_summary, help_text="E.g. “1 of 2 sessions done, 4 days left”.")
 
 
 class StreaksSerializer(serializers.Serializer):
@@ -59,9 +81,11 @@ class StreaksSerializer(serializers.Serializer):
 
 class NextDaySerializer(serializers.Serializer):
     day = serializers.DateField(help_text="The earliest day that respects your rest and goal.")
-    headline = serializers.CharField()
-    reasons = serializers.ListField(child=serializers.CharField())
-    message = serializers.CharField(help_text="The headline and reasons as one sentence.")
+    headline = InWords(wording.next_day_headline)
+    reasons = ListInWords(wording.next_day_reasons)
+    message = InWords(
+        wording.next_day_message, help_text="The headline and reasons as one sentence."
+    )
     resting = serializers.BooleanField(help_text="You still have rest to take first.")
     week_met = serializers.BooleanField()
     week_can_be_met = serializers.BooleanField()
@@ -90,7 +114,7 @@ class TaperSerializer(serializers.Serializer):
 
 
 class TotalsSerializer(serializers.Serializer):
-    label = serializers.CharField()
+    label = InWords(wording.totals_label)
     weeks = serializers.IntegerField()
     weeks_judged = serializers.IntegerField()
     weeks_met = serializers.IntegerField()

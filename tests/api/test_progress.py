@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from rest_framework.test import APIClient
 
-from apps.progress import selectors
+from apps.progress import selectors, wording
 from tests.api.history import make_history
 
 pytestmark = pytest.mark.django_db
@@ -64,9 +64,9 @@ def test_the_summary_matches_the_progress_rules(runner_api, with_history):
         "current": overview.streaks.current,
         "longest": overview.streaks.longest,
     }
-    assert body["week"]["summary"] == overview.status.summary
+    assert body["week"]["summary"] == wording.week_summary(overview.status)
     assert body["next_day"]["day"] == overview.next_day.day.isoformat()
-    assert body["next_day"]["message"] == overview.next_day.message
+    assert body["next_day"]["message"] == wording.next_day_message(overview.next_day)
     assert body["recovery"]["days_since_last_session"] == overview.days_since_last_session
     assert [t["label"] for t in body["totals"]] == ["Last 4 weeks", "Last 12 weeks", "All time"]
     assert body["taper"] is None

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from apps.exercises.models import Exercise
-from apps.progress import selectors
+from apps.progress import selectors, wording
 from apps.training.demo import seed_history
 from tests.factories import SetEntryFactory, TrainingSessionFactory
 
@@ -24,8 +24,8 @@ def test_the_home_page_shows_this_week_at_a_glance(routine, runner, runner_clien
     body = runner_client.get(reverse("home")).content.decode()
     summary = selectors.home_summary(runner)
     assert summary.status.done == 1
-    assert summary.status.summary in body
-    assert summary.next_day.headline in body
+    assert wording.week_summary(summary.status) in body
+    assert wording.next_day_headline(summary.next_day) in body
 
 
 def test_the_home_page_recommends_two_sets_in_the_final_weeks_before_a_race(
