@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from apps.exercises import selectors as exercise_selectors
-from apps.progress import caching, charts, selectors
+from apps.progress import caching, charts, selectors, wording
 
 # ?span=all on the progress page draws each move's whole history instead of the last year.
 SPANS = {"year": "Last 12 months", "all": "All time"}
@@ -56,9 +56,9 @@ def _overview_context(user, span: str) -> dict:
                 "chart": charts.move_chart(
                     move.best_sets, move.measure, user.unit, since=since, today=progress.today
                 ),
-                "latest": latest and charts.value_text(latest, move.measure, user.unit),
-                "best": charts.best_text(move.best_ever, move.measure, user.unit),
-                "next": charts.suggestion_text(move.suggestion, user.unit),
+                "latest": latest and wording.best_set_text(latest, move.measure, user.unit),
+                "best": wording.best_ever_text(move.best_ever, move.measure, user.unit),
+                "next": wording.suggestion_text(move.suggestion, user.unit),
             }
         )
     return {
