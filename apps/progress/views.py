@@ -4,7 +4,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
 from apps.exercises import selectors as exercise_selectors
 from apps.progress import caching, charts, selectors, wording
@@ -28,7 +27,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     span = request.GET.get("span") if request.GET.get("span") in SPANS else "year"
-    # Computed from the whole history: cached until the history changes (caching.py).
+    # Computed from the whole history: cached until the history changes (caching.py). The
+    # rendered template is a SafeString, and stays one through the cache (it is pickled).
     body = caching.cached(
         request.user,
         "progress-page",
@@ -37,7 +37,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         ),
         span,
     )
-    return render(request, "progress/overview.html", {"body": mark_safe(body)})
+    return render(request, "progress/overview.html", {"body": body})
 
 
 def _overview_context(user, span: str) -> dict:
