@@ -94,15 +94,21 @@ class NextDaySerializer(serializers.Serializer):
 class RecoveryGapSerializer(serializers.Serializer):
     earlier = serializers.DateField()
     later = serializers.DateField()
-    rest_days = serializers.IntegerField(help_text="Whole days between the two sessions.")
+    rest_days = serializers.IntegerField(help_text="Whole rest days between the two sessions.")
     back_to_back = serializers.BooleanField(help_text="Below your minimum rest.")
-    long_break = serializers.BooleanField(help_text="More than 7 days without a session.")
+    long_break = serializers.BooleanField(help_text=f"A long break ({wording.LONG_BREAK_RULE}).")
 
 
 class RecoverySerializer(serializers.Serializer):
     since = serializers.DateField(help_text="Flags cover the last 12 weeks from this date.")
-    days_since_last_session = serializers.IntegerField(allow_null=True)
-    on_long_break = serializers.BooleanField()
+    days_since_last_session = serializers.IntegerField(
+        allow_null=True,
+        help_text="Days from your last counted session's date to today (0: you trained today); "
+        "null without sessions.",
+    )
+    on_long_break = serializers.BooleanField(
+        help_text=f"A session today would end a long break ({wording.LONG_BREAK_RULE})."
+    )
     flags = RecoveryGapSerializer(many=True, help_text="Newest first.")
 
 

@@ -17,7 +17,9 @@ from decimal import Decimal
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-# More than this many days since the last counted session is a "long break" (DESIGN.md).
+# A long break (DESIGN.md): more than this many days from a counted session's local date to the
+# next one's, or to today. Sessions 8 days apart (7 rest days between) make a long break; 7 days
+# apart (6 rest days between) do not. is_long_break() is the one test of it.
 LONG_BREAK_DAYS = 7
 # 0 to 6 days, and a week: made once, for the loops that run over a whole history.
 _DAYS = [dt.timedelta(days=days) for days in range(7)]
@@ -54,6 +56,12 @@ def is_back_to_back(earlier: dt.date, later: dt.date, min_rest_days: int) -> boo
     return earlier != later and rest_days_between(earlier, later) < min_rest_days
 
 
+def is_long_break(earlier: dt.date, later: dt.date) -> bool:
+    """True when `later` (a training day, or today) is more than LONG_BREAK_DAYS after the
+    training day `earlier`."""
+    return (later - earlier).days > LONG_BREAK_DAYS
+
+
 @dataclass(frozen=True)
 class RecoveryGap:
     earlier: dt.date
@@ -62,10 +70,14 @@ class RecoveryGap:
     back_to_back: bool
     long_break: bool
 
+    @property
+    def days_apart(self) -> int:
+        return (self.later - self.earlier).days
+
 
 def recovery_gaps(days: Sequence[dt.date], min_rest_days: int) -> list[RecoveryGap]:
     """The gap between each pair of consecutive training days (distinct, sorted), each flagged
-    back-to-back (below the minimum rest) or long break (more than a week without a session)."""
+    back-to-back (below the minimum rest) or long break (is_long_break)."""
     ordered = sorted(set(days))
     return [
         RecoveryGap(
@@ -73,7 +85,7 @@ def recovery_gaps(days: Sequence[dt.date], min_rest_days: int) -> list[RecoveryG
             later=later,
             rest_days=rest_days_between(earlier, later),
             back_to_back=is_back_to_back(earlier, later, min_rest_days),
-            long_break=(later - earlier).days > LONG_BREAK_DAYS,
+            long_break=is_long_break(earlier, later),
         )
         for earlier, later in itertools.pairwise(ordered)
     ]
@@ -505,9 +517,10 @@ def days_since_last_session(days: Sequence[dt.date], today: dt.date) -> int | No
 
 
 def is_on_long_break(days: Sequence[dt.date], today: dt.date) -> bool:
-    """True when more than LONG_BREAK_DAYS have passed since the last counted session."""
-    since = days_since_last_session(days, today)
-    return since is not None and since > LONG_BREAK_DAYS
+    """True when a session today would end a long break: today is more than LONG_BREAK_DAYS
+    after the last training day (False without sessions)."""
+    past = [day for day in days if day <= today]
+    return bool(past) and is_long_break(max(past), today)
 
 
 # ---------------------------------------------------------------------------------------------

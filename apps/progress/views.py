@@ -69,6 +69,7 @@ def _overview_context(user, span: str) -> dict:
             charts.heatmap_chart(progress.heatmap, user.week_start, bands=1),
         ],
         "moves": moves,
+        "long_break_rule": wording.LONG_BREAK_RULE,
         "span": span,
         "span_label": SPANS[span],
         "other_span": "all" if span == "year" else "year",

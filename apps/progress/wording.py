@@ -91,6 +91,18 @@ _REASONS = {
 
 
 # ---------------------------------------------------------------------------------------------
+# Recovery: what a long break is (rules.is_long_break), said the same way on the page and in the
+# API's help
+# ---------------------------------------------------------------------------------------------
+
+LONG_BREAK_RULE = (
+    f"more than {rules.LONG_BREAK_DAYS} days since the last session: dates "
+    f"{rules.LONG_BREAK_DAYS + 1} or more days apart, so {rules.LONG_BREAK_DAYS} or more rest "
+    "days between"
+)
+
+
+# ---------------------------------------------------------------------------------------------
 # A move's sets, bests and next target; the charts' labels
 # ---------------------------------------------------------------------------------------------
 

@@ -53,11 +53,14 @@ def test_back_to_back_is_flagged_across_a_week_boundary():
     assert rules.recovery_gaps([sunday, monday], min_rest_days=1)[0].back_to_back
 
 
-def test_more_than_seven_days_without_a_session_is_a_long_break():
-    gaps = rules.recovery_gaps(
-        [dt.date(2026, 11, 1), dt.date(2026, 11, 8), dt.date(2026, 11, 17)], min_rest_days=1
-    )
-    assert [gap.long_break for gap in gaps] == [False, True]
+def test_sessions_eight_days_apart_are_a_long_break():
+    (gap,) = rules.recovery_gaps([dt.date(2026, 11, 1), dt.date(2026, 11, 9)], min_rest_days=1)
+    assert (gap.days_apart, gap.rest_days, gap.long_break) == (8, 7, True)
+
+
+def test_sessions_seven_days_apart_are_not_a_long_break():
+    (gap,) = rules.recovery_gaps([dt.date(2026, 11, 1), dt.date(2026, 11, 8)], min_rest_days=1)
+    assert (gap.days_apart, gap.rest_days, gap.long_break) == (7, 6, False)
 
 
 # --- weeks and streaks --------------------------------------------------------------------------
@@ -297,9 +300,30 @@ def test_the_recovery_report_lists_back_to_back_pairs_and_long_breaks_newest_fir
 
 def test_an_ongoing_break_counts_days_since_the_last_session():
     assert rules.days_since_last_session([dt.date(2026, 11, 10)], TODAY) == 15
-    assert rules.is_on_long_break([dt.date(2026, 11, 10)], TODAY)
-    assert not rules.is_on_long_break([dt.date(2026, 11, 18)], TODAY)
     assert rules.days_since_last_session([], TODAY) is None
+
+
+def test_eight_days_since_the_last_session_is_a_long_break():
+    last = TODAY - dt.timedelta(days=8)
+    assert rules.days_since_last_session([last], TODAY) == 8
+    assert rules.is_on_long_break([last], TODAY)
+
+
+def test_seven_days_since_the_last_session_is_not_a_long_break():
+    last = TODAY - dt.timedelta(days=7)
+    assert rules.days_since_last_session([last], TODAY) == 7
+    assert not rules.is_on_long_break([last], TODAY)
+
+
+def test_without_sessions_there_is_no_long_break():
+    assert not rules.is_on_long_break([], TODAY)
+
+
+def test_an_ongoing_break_is_the_long_break_a_session_today_would_end():
+    for days_since in range(1, 15):
+        last = TODAY - dt.timedelta(days=days_since)
+        (gap,) = rules.recovery_gaps([last, TODAY], min_rest_days=0)
+        assert rules.is_on_long_break([last], TODAY) == gap.long_break
 
 
 def test_the_recent_days_keep_the_last_training_day_before_the_window():

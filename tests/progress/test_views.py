@@ -150,3 +150,39 @@ def test_each_move_shows_the_next_suggested_load_from_the_progression_rule(
     body = runner_client.get(reverse("progress:overview")).content.decode()
     assert '<span class="facts__label">Next time</span>22.5 kg × 5' in body
     assert "one step up to 22.5 kg" in body
+
+
+def counted_session_on(runner, day):
+    session = TrainingSessionFactory(
+        user=runner, started_at=dt.datetime.combine(day, dt.time(12), tzinfo=runner.zone)
+    )
+    SetEntryFactory(session=session, exercise=Exercise.objects.get(slug="squat"))
+
+
+def test_the_progress_page_flags_sessions_eight_days_apart_as_a_long_break(
+    routine, runner, runner_client
+):
+    today = selectors.local_today(runner)
+    counted_session_on(runner, today - dt.timedelta(days=16))
+    counted_session_on(runner, today - dt.timedelta(days=8))
+    body = runner_client.get(reverse("progress:overview")).content.decode()
+    assert "Long break</span> 8 days apart (7 rest days)" in body
+    assert "8 days since your last session." in body
+
+
+def test_the_progress_page_does_not_flag_sessions_seven_days_apart(routine, runner, runner_client):
+    today = selectors.local_today(runner)
+    counted_session_on(runner, today - dt.timedelta(days=14))
+    counted_session_on(runner, today - dt.timedelta(days=7))
+    body = runner_client.get(reverse("progress:overview")).content.decode()
+    assert "Long break</span>" not in body
+    assert 'data-testid="ongoing-break"' not in body
+
+
+def test_the_progress_page_says_what_a_long_break_is(routine, runner, runner_client):
+    counted_session_on(runner, selectors.local_today(runner))
+    body = runner_client.get(reverse("progress:overview")).content.decode()
+    assert (
+        "long breaks (more than 7 days since the last session: dates 8 or more days apart, so 7 "
+        "or more rest days between)"
+    ) in body
