@@ -67,28 +67,55 @@ def _json_type_error(field: serializers.Field, value) -> str | None:
     left to the field's own allow_null)."""
     if value is None:
         return None
-    is_number = isinstance(value, int | float) and not isinstance(value, bool)
-    if isinstance(field, serializers.BooleanField):
-        return None if isinstance(value, bool) else "Expected true or false."
-    if isinstance(field, serializers.ChoiceField):
-        kinds = {type(key) for key in field.choices if key != ""} or {str}
-        if isinstance(value, bool) or not isinstance(value, tuple(kinds)):
-            return "Expected a number." if int in kinds else "Expected a string."
-        return None
-    if isinstance(field, serializers.IntegerField | serializers.PrimaryKeyRelatedField):
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return None if ok else "Expected a whole number."
-    if isinstance(field, serializers.DecimalField | serializers.FloatField):
-        return None if is_number else "Expected a number."
-    if isinstance(
-        field,
+    for field_types, error in _JSON_TYPE_ERRORS:
+        if isinstance(field, field_types):
+            return error(field, value)
+    return None
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _boolean_error(field: serializers.Field, value) -> str | None:
+    return None if isinstance(value, bool) else "Expected true or false."
+
+
+def _choice_error(field: serializers.ChoiceField, value) -> str | None:
+    kinds = {type(key) for key in field.choices if key != ""} or {str}
+    if isinstance(value, bool) or not isinstance(value, tuple(kinds)):
+        return "Expected a number." if int in kinds else "Expected a string."
+    return None
+
+
+def _whole_number_error(field: serializers.Field, value) -> str | None:
+    ok = isinstance(value, int) and not isinstance(value, bool)
+    return None if ok else "Expected a whole number."
+
+
+def _number_error(field: serializers.Field, value) -> str | None:
+    return None if _is_number(value) else "Expected a number."
+
+
+def _string_error(field: serializers.Field, value) -> str | None:
+    return None if isinstance(value, str) else "Expected a string."
+
+
+# The first entry whose field types match decides (a ChoiceField is checked before the types
+# it could also be taken for).
+_JSON_TYPE_ERRORS = [
+    (serializers.BooleanField, _boolean_error),
+    (serializers.ChoiceField, _choice_error),
+    (serializers.IntegerField | serializers.PrimaryKeyRelatedField, _whole_number_error),
+    (serializers.DecimalField | serializers.FloatField, _number_error),
+    (
         serializers.CharField
         | serializers.DateField
         | serializers.DateTimeField
         | serializers.SlugRelatedField,
-    ):
-        return None if isinstance(value, str) else "Expected a string."
-    return None
+        _string_error,
+    ),
+]
 
 
 def forbid_additional_properties(result: dict, generator, request, public) -> dict:

@@ -10,12 +10,34 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.api.common import DateRangeQuery, UserTimezoneMixin, validate_query
-from apps.progress import rules, selectors
+from apps.progress import rules, selectors, wording
 from apps.training import caching
 from apps.training.ownership import exercise_visible_by_slug_or_404
 
 MAX_WEEKS = 5 * 53
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+class InWords(serializers.CharField):
+    """A sentence about the whole object, as the pages say it (apps/progress/wording.py)."""
+
+    def __init__(self, words, **kwargs):
+        self.words = words
+        super().__init__(source="*", **kwargs)
+
+    def to_representation(self, value):
+        return self.words(value)
+
+
+class ListInWords(serializers.ListField):
+    """Sentences about the whole object, as the pages say them (apps/progress/wording.py)."""
+
+    def __init__(self, words, **kwargs):
+        self.words = words
+        super().__init__(child=serializers.CharField(), source="*", **kwargs)
+
+    def to_representation(self, value):
+        return self.words(value)
 
 
 class WeekSerializer(serializers.Serializer):
@@ -48,7 +70,7 @@ class WeekStatusSerializer(serializers.Serializer):
     goal = serializers.IntegerField()
     days_left = serializers.IntegerField(help_text="Days left in the week, today included.")
     met = serializers.BooleanField()
-    summary = serializers.CharField(help_text="E.g. “1 of 2 sessions done, 4 days left”.")
+    summary = InWords(wording.week_summary, help_text="E.g. “1 of 2 sessions done, 4 days left”.")
 
 
 class StreaksSerializer(serializers.Serializer):
@@ -58,9 +80,11 @@ class StreaksSerializer(serializers.Serializer):
 
 class NextDaySerializer(serializers.Serializer):
     day = serializers.DateField(help_text="The earliest day that respects your rest and goal.")
-    headline = serializers.CharField()
-    reasons = serializers.ListField(child=serializers.CharField())
-    message = serializers.CharField(help_text="The headline and reasons as one sentence.")
+    headline = InWords(wording.next_day_headline)
+    reasons = ListInWords(wording.next_day_reasons)
+    message = InWords(
+        wording.next_day_message, help_text="The headline and reasons as one sentence."
+    )
     resting = serializers.BooleanField(help_text="You still have rest to take first.")
     week_met = serializers.BooleanField()
     week_can_be_met = serializers.BooleanField()
@@ -69,15 +93,21 @@ class NextDaySerializer(serializers.Serializer):
 class RecoveryGapSerializer(serializers.Serializer):
     earlier = serializers.DateField()
     later = serializers.DateField()
-    rest_days = serializers.IntegerField(help_text="Whole days between the two sessions.")
+    rest_days = serializers.IntegerField(help_text="Whole rest days between the two sessions.")
     back_to_back = serializers.BooleanField(help_text="Below your minimum rest.")
-    long_break = serializers.BooleanField(help_text="More than 7 days without a session.")
+    long_break = serializers.BooleanField(help_text=f"A long break ({wording.LONG_BREAK_RULE}).")
 
 
 class RecoverySerializer(serializers.Serializer):
     since = serializers.DateField(help_text="Flags cover the last 12 weeks from this date.")
-    days_since_last_session = serializers.IntegerField(allow_null=True)
-    on_long_break = serializers.BooleanField()
+    days_since_last_session = serializers.IntegerField(
+        allow_null=True,
+        help_text="Days from your last counted session's date to today (0: you trained today); "
+        "null without sessions.",
+    )
+    on_long_break = serializers.BooleanField(
+        help_text=f"A session today would end a long break ({wording.LONG_BREAK_RULE})."
+    )
     flags = RecoveryGapSerializer(many=True, help_text="Newest first.")
 
 
@@ -89,7 +119,7 @@ class TaperSerializer(serializers.Serializer):
 
 
 class TotalsSerializer(serializers.Serializer):
-    label = serializers.CharField()
+    label = InWords(wording.totals_label)
     weeks = serializers.IntegerField()
     weeks_judged = serializers.IntegerField()
     weeks_met = serializers.IntegerField()

@@ -1,12 +1,14 @@
 """Geometry for the progress page's server-rendered SVG charts.
 
-Pure functions from the rules' plain values to coordinates and labels; the templates only draw
-them (presentation attributes, no style=, no script). Sizes are in viewBox units chosen so the
-charts need no scaling at 360 px wide: labels stay at about 11 px on a phone.
+Pure functions from the rules' plain values to coordinates; the words come from wording.py and
+the templates draw the charts (presentation attributes, no style=, no script). The few hundred
+repeated elements (heatmap cells, dots, table rows) are written here instead, by the functions
+at the end of this module, which escape every text they write. Sizes are in viewBox units
+chosen so the charts need no scaling at 360 px wide: labels stay at about 11 px on a phone.
 """
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
@@ -14,9 +16,7 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from apps.accounts.units import from_kg
-from apps.exercises.amounts import set_text
-from apps.progress import rules
-from apps.training.progression import Suggestion
+from apps.progress import rules, wording
 
 # Colours from static/css/app.css (--line, a light accent, --accent).
 EMPTY_FILL = "#e4e7e1"
@@ -30,6 +30,7 @@ WEEKDAY_GUTTER = 18
 MONTH_ROW = 14
 BAND_GAP = 10
 LEGEND_ROW = 22
+BAND_HEIGHT = MONTH_ROW + 7 * STEP
 WEEKDAY_LETTERS = "MTWTFSS"
 
 
@@ -50,9 +51,9 @@ class Label:
 
 @dataclass(frozen=True)
 class HeatRow:
-    """One week of the calendar for the table fallback, as text."""
+    """One week of the calendar for the table fallback."""
 
-    start: str
+    start: dt.date
     trained: str
     sessions: int
 
@@ -78,17 +79,7 @@ class HeatmapChart:
 
     @property
     def cells_svg(self) -> SafeString:
-        """The 364 day cells as SVG, joined here rather than in a template loop, which would
-        cost more than everything else on a 5-year page. Labels are escaped."""
-        size = self.size
-        return mark_safe(
-            "".join(
-                f'<rect x="{cell.x}" y="{cell.y}" width="{size}" height="{size}" rx="2" '
-                f'fill="{cell.fill}" stroke="#d9dcd6" stroke-width=".5">'
-                f"<title>{escape(cell.label)}</title></rect>"
-                for cell in self.cells
-            )
-        )
+        return cells_markup(self.cells, self.size)
 
 
 def heatmap_chart(
@@ -97,36 +88,15 @@ def heatmap_chart(
     """The 52-week calendar as `bands` stacked rows of weeks (three rows fit a phone), one
     cell a day, weekdays down the side and month names above the week where a month starts."""
     per_band = -(-len(columns) // bands)
-    band_height = MONTH_ROW + 7 * STEP
     cells: list[HeatCell] = []
     labels: list[Label] = []
     for band in range(bands):
-        top = band * (band_height + BAND_GAP)
-        for row in range(0, 7, 2):
-            letter = WEEKDAY_LETTERS[(first_weekday + row) % 7]
-            labels.append(Label(x=0, y=top + MONTH_ROW + row * STEP + CELL - 1, text=letter))
-        for index, column in enumerate(columns[band * per_band : (band + 1) * per_band]):
-            x = WEEKDAY_GUTTER + index * STEP
-            # A month's name goes above its first week, when there is room for three letters.
-            month_day = next((day.day for day in column if day.day.day == 1), None)
-            if index == 0 or month_day:
-                month = (month_day or column[0].day).strftime("%b")
-                fits = index <= per_band - 3 and (index == 0 or x - labels[-1].x >= 3 * STEP)
-                if fits:
-                    labels.append(Label(x=x, y=top + MONTH_ROW - 4, text=month))
-            for row, day in enumerate(column):
-                cells.append(
-                    HeatCell(
-                        x=x, y=top + MONTH_ROW + row * STEP, fill=_heat_fill(day), label=_heat(day)
-                    )
-                )
-    height = bands * band_height + (bands - 1) * BAND_GAP + LEGEND_ROW
-    legend_y = height - CELL - 2
-    legend = [
-        (WEEKDAY_GUTTER, legend_y, EMPTY_FILL, "none"),
-        (WEEKDAY_GUTTER + 60, legend_y, ONE_FILL, "1 session"),
-        (WEEKDAY_GUTTER + 145, legend_y, MANY_FILL, "2 or more"),
-    ]
+        top = band * (BAND_HEIGHT + BAND_GAP)
+        band_columns = columns[band * per_band : (band + 1) * per_band]
+        labels += _weekday_labels(top, first_weekday)
+        labels += _month_labels(band_columns, top, per_band)
+        cells += _day_cells(band_columns, top)
+    height = bands * BAND_HEIGHT + (bands - 1) * BAND_GAP + LEGEND_ROW
     all_days = [day for column in columns for day in column]
     return HeatmapChart(
         width=WEEKDAY_GUTTER + per_band * STEP,
@@ -134,20 +104,13 @@ def heatmap_chart(
         size=CELL,
         cells=cells,
         labels=labels,
-        legend=legend,
+        legend=_heat_legend(height - CELL - 2),
         bands=bands,
         sessions=sum(day.sessions for day in all_days),
         days=sum(1 for day in all_days if day.sessions),
         first_day=all_days[0].day,
         last_day=max(day.day for day in all_days if not day.future),
-        rows=[
-            HeatRow(
-                start=f"{column[0].day:%-d %b %Y}",
-                trained=", ".join(_trained(day) for day in column if day.sessions) or "–",
-                sessions=sum(day.sessions for day in column),
-            )
-            for column in reversed(columns)
-        ],
+        rows=_week_rows(columns),
     )
 
 
@@ -183,25 +146,12 @@ class LineChart:
     def dots_svg(self) -> SafeString:
         """A dot per session with its date and value as a tooltip, when there are few enough
         to tell apart."""
-        if not self.show_dots:
-            return mark_safe("")
-        return mark_safe(
-            "".join(
-                f'<circle cx="{point.x}" cy="{point.y}" r="3" fill="#0f5c4d">'
-                f"<title>{escape(point.date_text)}: {escape(point.text)}</title></circle>"
-                for point in self.points
-            )
-        )
+        return dots_markup(self.points if self.show_dots else [])
 
     @property
     def table_rows(self) -> SafeString:
         """The chart's table fallback, newest first: one row per session."""
-        return mark_safe(
-            "".join(
-                f"<tr><td>{escape(point.date_text)}</td><td>{escape(point.text)}</td></tr>"
-                for point in reversed(self.points)
-            )
-        )
+        return table_rows_markup(reversed(self.points))
 
 
 LINE_WIDTH = 340
@@ -228,7 +178,12 @@ def move_chart(
         return round(TOP + plot_h * (1 - (value - low) / (high - low)), 1)
 
     points = [
-        Point(x=x_of(best.day), y=y_of(value), day=best.day, text=value_text(best, measure, unit))
+        Point(
+            x=x_of(best.day),
+            y=y_of(value),
+            day=best.day,
+            text=wording.best_set_text(best, measure, unit),
+        )
         for best, value in zip(shown, values, strict=True)
     ]
     # Reps and seconds are whole numbers: no 9.5-rep gridline.
@@ -249,47 +204,12 @@ def move_chart(
         top=TOP,
         bottom=LINE_HEIGHT - BOTTOM,
         show_dots=len(points) <= 60,
-        axis_label=axis_label(measure, unit),
+        axis_label=wording.axis_label(measure, unit),
     )
 
 
 def chart_value(value: Decimal | int, measure: str, unit: str) -> float:
     return float(from_kg(value, unit)) if measure == rules.LOAD else float(value)
-
-
-def value_text(best: rules.BestSet, measure: str, unit: str) -> str:
-    """'42.5 kg × 5', '45 s', '10 reps': a best set as the runner reads it."""
-    if measure == rules.LOAD:
-        return set_text(best.reps or None, rules.REPS, unit, loaded=True, load_kg=best.value)
-    return set_text(best.value, measure, unit)
-
-
-def suggestion_text(suggestion: Suggestion | None, unit: str) -> str:
-    """'35 kg × 5', '35 s', '6 reps': the progression rule's next target as the runner reads it."""
-    if suggestion is None:
-        return ""
-    loaded = suggestion.load_kg is not None
-    return set_text(
-        suggestion.target, suggestion.measure, unit, loaded=loaded, load_kg=suggestion.load_kg
-    )
-
-
-def best_text(value: Decimal | int | None, measure: str, unit: str) -> str:
-    """A move's best ever, in what it progresses by: '52.5 kg', '55 s', '12 reps'."""
-    if value is None:
-        return ""
-    if measure == rules.LOAD:
-        return set_text(None, rules.REPS, unit, loaded=True, load_kg=value)
-    return set_text(value, measure, unit)
-
-
-def axis_label(measure: str, unit: str) -> str:
-    return {rules.LOAD: unit, rules.SECONDS: "seconds"}.get(measure, "reps")
-
-
-def _trained(day: rules.HeatDay) -> str:
-    times = f" (×{day.sessions})" if day.sessions > 1 else ""
-    return f"{day.day:%a %-d}{times}"
 
 
 def _heat_fill(day: rules.HeatDay) -> str:
@@ -300,12 +220,71 @@ def _heat_fill(day: rules.HeatDay) -> str:
     return ONE_FILL if day.sessions == 1 else MANY_FILL
 
 
-def _heat(day: rules.HeatDay) -> str:
-    if day.future:
-        return f"{day.day:%a %-d %b %Y}: still to come"
-    count = "no session" if not day.sessions else f"{day.sessions} session"
-    plural = "s" if day.sessions > 1 else ""
-    return f"{day.day:%a %-d %b %Y}: {count}{plural}"
+def _weekday_labels(top: int, first_weekday: int) -> list[Label]:
+    """Every other weekday's letter down the side of a band, from the runner's first day."""
+    return [
+        Label(
+            x=0,
+            y=top + MONTH_ROW + row * STEP + CELL - 1,
+            text=WEEKDAY_LETTERS[(first_weekday + row) % 7],
+        )
+        for row in range(0, 7, 2)
+    ]
+
+
+def _month_labels(
+    columns: Sequence[Sequence[rules.HeatDay]], top: int, per_band: int
+) -> list[Label]:
+    """A month's name above the band's first week and above the week where a month starts,
+    when there is room for three letters before the next name and the band's end."""
+    labels: list[Label] = []
+    last_x = 0
+    for index, column in enumerate(columns):
+        x = WEEKDAY_GUTTER + index * STEP
+        first_of_month = next((day.day for day in column if day.day.day == 1), None)
+        if index > 0 and first_of_month is None:
+            continue
+        fits = index <= per_band - 3 and (index == 0 or x - last_x >= 3 * STEP)
+        if fits:
+            month = (first_of_month or column[0].day).strftime("%b")
+            labels.append(Label(x=x, y=top + MONTH_ROW - 4, text=month))
+            last_x = x
+    return labels
+
+
+def _day_cells(columns: Sequence[Sequence[rules.HeatDay]], top: int) -> list[HeatCell]:
+    return [
+        HeatCell(
+            x=WEEKDAY_GUTTER + index * STEP,
+            y=top + MONTH_ROW + row * STEP,
+            fill=_heat_fill(day),
+            label=wording.heat_day_title(day),
+        )
+        for index, column in enumerate(columns)
+        for row, day in enumerate(column)
+    ]
+
+
+def _week_rows(columns: Sequence[Sequence[rules.HeatDay]]) -> list[HeatRow]:
+    """The calendar's table fallback: a row per week, newest first."""
+    return [
+        HeatRow(
+            start=column[0].day,
+            trained=wording.trained_days(column),
+            sessions=sum(day.sessions for day in column),
+        )
+        for column in reversed(columns)
+    ]
+
+
+def _heat_legend(y: int) -> list[tuple[int, int, str, str]]:
+    """A cell of each fill with its words, along the bottom of the chart."""
+    offsets = (0, 60, 145)
+    fills = (EMPTY_FILL, ONE_FILL, MANY_FILL)
+    return [
+        (WEEKDAY_GUTTER + offset, y, fill, text)
+        for offset, fill, text in zip(offsets, fills, wording.HEAT_LEGEND, strict=True)
+    ]
 
 
 def _nice_range(values: Sequence[float]) -> tuple[float, float]:
@@ -342,3 +321,44 @@ def _date_ticks(since: dt.date, today: dt.date) -> list[dt.date]:
 
 def _date_tick(day: dt.date, span_days: int) -> str:
     return f"{day:%b %Y}" if span_days > 200 else f"{day:%-d %b}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Markup of the repeated elements
+# ---------------------------------------------------------------------------------------------
+# Joined here rather than in a template loop, which over the heatmap's 728 cells costs more
+# than everything else on the page. Every text goes through html.escape (quotes included, so
+# nothing leaves its attribute or element; Django's escape() is ten times slower here) and
+# every number through a numeric format, so the markup is safe whatever the values hold.
+
+
+def cells_markup(cells: Iterable[HeatCell], size: int) -> SafeString:
+    """The heatmap's day cells, each with its date and sessions as a tooltip."""
+    return _safe(
+        f'<rect x="{cell.x:d}" y="{cell.y:d}" width="{size:d}" height="{size:d}" rx="2" '
+        f'fill="{escape(cell.fill)}" stroke="#d9dcd6" stroke-width=".5">'
+        f"<title>{escape(cell.label)}</title></rect>"
+        for cell in cells
+    )
+
+
+def dots_markup(points: Iterable[Point]) -> SafeString:
+    """A dot per point, with its date and value as a tooltip."""
+    return _safe(
+        f'<circle cx="{point.x:.1f}" cy="{point.y:.1f}" r="3" fill="#0f5c4d">'
+        f"<title>{escape(point.date_text)}: {escape(point.text)}</title></circle>"
+        for point in points
+    )
+
+
+def table_rows_markup(points: Iterable[Point]) -> SafeString:
+    """A table row per point: its date and its value."""
+    return _safe(
+        f"<tr><td>{escape(point.date_text)}</td><td>{escape(point.text)}</td></tr>"
+        for point in points
+    )
+
+
+def _safe(escaped: Iterable[str]) -> SafeString:
+    # Only for the functions above, which escaped every text they put in `escaped`.
+    return mark_safe("".join(escaped))

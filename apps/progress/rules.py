@@ -10,6 +10,7 @@ best set per session; helpers.
 
 import bisect
 import datetime as dt
+import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,8 +20,8 @@ from zoneinfo import ZoneInfo
 # The calendar rules (apps/training/calendar.py) that the rules below build on, also read by
 # the progress pages as part of this module.
 from apps.training.calendar import (
-    LONG_BREAK_DAYS,
     RecoveryGap,
+    is_long_break,
     local_date,
     recovery_gaps,
     week_start,
@@ -168,7 +169,7 @@ def streaks(all_weeks: Sequence[Week]) -> Streaks:
 
 @dataclass(frozen=True)
 class WeekStatus:
-    """This week at a glance: "1 of 2 sessions done, 5 days left". Days left include today."""
+    """This week at a glance: days trained of the goal, and days left (today included)."""
 
     week: Week
     today: dt.date
@@ -189,15 +190,6 @@ class WeekStatus:
     def met(self) -> bool:
         return self.week.meets_minimum
 
-    @property
-    def summary(self) -> str:
-        done = f"{self.done} of {self.goal} {_plural(self.goal, 'session')} done"
-        if self.met:
-            return f"{done}: this week meets the minimum"
-        if self.days_left == 1:
-            return f"{done}, today is the last day of the week"
-        return f"{done}, {self.days_left} days left"
-
 
 def current_week_status(all_weeks: Sequence[Week], today: dt.date) -> WeekStatus:
     """The status of the week holding `today` (weeks() always includes it, last or, with a
@@ -209,6 +201,16 @@ def current_week_status(all_weeks: Sequence[Week], today: dt.date) -> WeekStatus
 # ---------------------------------------------------------------------------------------------
 # Planning: the next suggested day and the race taper
 # ---------------------------------------------------------------------------------------------
+
+
+class NextDayReason(enum.StrEnum):
+    """A reason behind the next suggested day (wording.py says each in words)."""
+
+    RESTING = "resting"
+    LONG_RUN_EVE_SKIPPED = "long_run_eve_skipped"
+    GOAL_NEEDS_LONG_RUN_EVE = "goal_needs_long_run_eve"
+    WEEK_MET = "week_met"
+    WEEK_CANNOT_BE_MET = "week_cannot_be_met"
 
 
 @dataclass(frozen=True)
@@ -230,48 +232,31 @@ class NextDay:
         return self.rested_from > self.today
 
     @property
-    def headline(self) -> str:
-        return f"Next: {_day_name(self.day, self.today)}."
+    def trained_today(self) -> bool:
+        return self.last_session == self.today
 
     @property
-    def reasons(self) -> list[str]:
+    def rest_days_left(self) -> int:
+        """Rest days still to take before the next session: today counts as one unless the
+        runner trained today."""
+        days = (self.rested_from - self.today).days
+        return days - 1 if self.trained_today else days
+
+    @property
+    def reasons(self) -> list[NextDayReason]:
+        """Why the suggestion falls where it does, in the order the runner reads them."""
         reasons = []
         if self.resting and self.last_session is not None:
-            reasons.append(self._rest_reason())
+            reasons.append(NextDayReason.RESTING)
         if self.long_run_eve_skipped is not None:
-            reasons.append(
-                f"Not {_day_name(self.long_run_eve_skipped, self.today)}: "
-                "it is the day before your long run."
-            )
+            reasons.append(NextDayReason.LONG_RUN_EVE_SKIPPED)
         if self.goal_needs_long_run_eve:
-            reasons.append(
-                "Meeting this week's goal now takes a session on the day before your long "
-                "run: keep that one light, or let this week go."
-            )
+            reasons.append(NextDayReason.GOAL_NEEDS_LONG_RUN_EVE)
         if self.week_met:
-            reasons.append("This week already meets the minimum.")
+            reasons.append(NextDayReason.WEEK_MET)
         elif not self.week_can_be_met:
-            reasons.append(
-                "This week can no longer meet your goal: there are not enough days left with "
-                "the rest you need between sessions."
-            )
+            reasons.append(NextDayReason.WEEK_CANNOT_BE_MET)
         return reasons
-
-    @property
-    def message(self) -> str:
-        return " ".join([self.headline, *self.reasons])
-
-    def _rest_reason(self) -> str:
-        rest = (self.rested_from - self.today).days
-        if self.last_session == self.today:
-            rest -= 1
-            if rest == 0:
-                return "You trained today, and a second session today would count once."
-            return f"You trained today: rest {rest} {_plural(rest, 'day')} before the next one."
-        after = _session_name(self.last_session, self.today)
-        if rest == 1:
-            return f"Today is a rest day after {after}."
-        return f"Rest {rest} more days after {after}."
 
 
 def next_suggested_day(
@@ -355,16 +340,6 @@ class Taper:
     sets: int
     usual_sets: int
 
-    @property
-    def reason(self) -> str:
-        if self.days_to_race == 0:
-            return "Race day: no strength work today. Good luck!"
-        when = "tomorrow" if self.days_to_race == 1 else f"in {self.days_to_race} days"
-        return (
-            f"Your race is {when}: do {self.sets} sets instead of {self.usual_sets}, at the "
-            "same loads, so you keep your strength and arrive with fresh legs."
-        )
-
 
 def race_taper(today: dt.date, race_date: dt.date | None, usual_sets: int = 3) -> Taper | None:
     """The lighter sessions of the final 2 weeks before the runner's race, or None outside them
@@ -392,7 +367,7 @@ class Totals:
     """Counted sessions, sets and the share of weeks meeting the minimum over a span of weeks.
     An unfinished current week is judged only once it meets the minimum, as for streaks."""
 
-    label: str
+    last: int | None
     weeks: int
     weeks_judged: int
     weeks_met: int
@@ -409,13 +384,13 @@ class Totals:
         return None if share is None else round(share * 100)
 
 
-def totals(all_weeks: Sequence[Week], last: int | None, label: str) -> Totals:
+def totals(all_weeks: Sequence[Week], last: int | None) -> Totals:
     """Totals over the last `last` weeks (the current week included), or all time for None.
     Weeks before the first counted session are not judged."""
     span = list(all_weeks if last is None else all_weeks[-last:])
     judged = [week for week in span if week.is_complete or week.meets_minimum]
     return Totals(
-        label=label,
+        last=last,
         weeks=len(span),
         weeks_judged=len(judged),
         weeks_met=sum(1 for week in judged if week.meets_minimum),
@@ -427,9 +402,9 @@ def totals(all_weeks: Sequence[Week], last: int | None, label: str) -> Totals:
 def standard_totals(all_weeks: Sequence[Week]) -> list[Totals]:
     """The three spans the progress page shows: 4 weeks, 12 weeks and all time."""
     return [
-        totals(all_weeks, 4, "Last 4 weeks"),
-        totals(all_weeks, 12, "Last 12 weeks"),
-        totals(all_weeks, None, "All time"),
+        totals(all_weeks, 4),
+        totals(all_weeks, 12),
+        totals(all_weeks, None),
     ]
 
 
@@ -486,9 +461,10 @@ def days_since_last_session(days: Sequence[dt.date], today: dt.date) -> int | No
 
 
 def is_on_long_break(days: Sequence[dt.date], today: dt.date) -> bool:
-    """True when more than LONG_BREAK_DAYS have passed since the last counted session."""
-    since = days_since_last_session(days, today)
-    return since is not None and since > LONG_BREAK_DAYS
+    """True when a session today would end a long break: today is more than LONG_BREAK_DAYS
+    after the last training day (False without sessions)."""
+    past = [day for day in days if day <= today]
+    return bool(past) and is_long_break(max(past), today)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -593,27 +569,3 @@ def _best_key(row: SetGroup, measure: str) -> tuple | None:
     if measure == SECONDS:
         return None if row.seconds is None else (row.seconds,)
     return None if row.reps is None else (row.reps,)
-
-
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else f"{word}s"
-
-
-def _day_name(day: dt.date, today: dt.date) -> str:
-    ahead = (day - today).days
-    if ahead == 0:
-        return "today"
-    if ahead == 1:
-        return f"tomorrow ({day:%A})"
-    if 1 < ahead < 7:
-        return f"{day:%A}"
-    return f"{day:%A} {day.day} {day:%B}"
-
-
-def _session_name(day: dt.date, today: dt.date) -> str:
-    ago = (today - day).days
-    if ago == 0:
-        return "today's session"
-    if ago == 1:
-        return "yesterday's session"
-    return f"{day:%A}'s session" if 1 < ago < 7 else f"your session on {day:%-d %B}"

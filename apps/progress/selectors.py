@@ -161,6 +161,7 @@ class ProgressOverview:
     recovery_since: dt.date
     recovery_flags: list[rules.RecoveryGap]
     days_since_last_session: int | None
+    on_long_break: bool
     moves: list[MoveProgress]
 
     @property
@@ -170,11 +171,6 @@ class ProgressOverview:
     @property
     def recent_weeks(self) -> list[rules.Week]:
         return self.weeks[-RECENT_WEEKS:]
-
-    @property
-    def on_long_break(self) -> bool:
-        days = self.days_since_last_session
-        return days is not None and days > rules.LONG_BREAK_DAYS
 
 
 RECENT_WEEKS = 12
@@ -230,6 +226,7 @@ def progress_overview(
             recent, min_rest_days=user.min_rest_days, since=recovery_since
         ),
         days_since_last_session=rules.days_since_last_session(recent, today),
+        on_long_break=rules.is_on_long_break(recent, today),
         moves=[
             MoveProgress(
                 exercise=exercise,

@@ -4,10 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
 from apps.exercises import selectors as exercise_selectors
-from apps.progress import charts, selectors
+from apps.progress import charts, selectors, wording
 from apps.training import caching
 
 # ?span=all on the progress page draws each move's whole history instead of the last year.
@@ -29,7 +28,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     span = request.GET.get("span") if request.GET.get("span") in SPANS else "year"
-    # Computed from the whole history: cached until the history changes (caching.py).
+    # Computed from the whole history: cached until the history changes (caching.py). The
+    # rendered template is a SafeString, and stays one through the cache (it is pickled).
     body = caching.cached(
         request.user,
         "progress-page",
@@ -38,7 +38,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         ),
         span,
     )
-    return render(request, "progress/overview.html", {"body": mark_safe(body)})
+    return render(request, "progress/overview.html", {"body": body})
 
 
 def _overview_context(user, span: str) -> dict:
@@ -57,9 +57,9 @@ def _overview_context(user, span: str) -> dict:
                 "chart": charts.move_chart(
                     move.best_sets, move.measure, user.unit, since=since, today=progress.today
                 ),
-                "latest": latest and charts.value_text(latest, move.measure, user.unit),
-                "best": charts.best_text(move.best_ever, move.measure, user.unit),
-                "next": charts.suggestion_text(move.suggestion, user.unit),
+                "latest": latest and wording.best_set_text(latest, move.measure, user.unit),
+                "best": wording.best_ever_text(move.best_ever, move.measure, user.unit),
+                "next": wording.suggestion_text(move.suggestion, user.unit),
             }
         )
     return {
@@ -70,6 +70,7 @@ def _overview_context(user, span: str) -> dict:
             charts.heatmap_chart(progress.heatmap, user.week_start, bands=1),
         ],
         "moves": moves,
+        "long_break_rule": wording.LONG_BREAK_RULE,
         "span": span,
         "span_label": SPANS[span],
         "other_span": "all" if span == "year" else "year",

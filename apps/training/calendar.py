@@ -9,7 +9,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-# More than this many days since the last counted session is a "long break" (DESIGN.md).
+# A long break (DESIGN.md): more than this many days from a counted session's local date to the
+# next one's, or to today. Sessions 8 days apart (7 rest days between) make a long break; 7 days
+# apart (6 rest days between) do not. is_long_break() is the one test of it.
 LONG_BREAK_DAYS = 7
 
 
@@ -43,6 +45,12 @@ def is_back_to_back(earlier: dt.date, later: dt.date, min_rest_days: int) -> boo
     return earlier != later and rest_days_between(earlier, later) < min_rest_days
 
 
+def is_long_break(earlier: dt.date, later: dt.date) -> bool:
+    """True when `later` (a training day, or today) is more than LONG_BREAK_DAYS after the
+    training day `earlier`."""
+    return (later - earlier).days > LONG_BREAK_DAYS
+
+
 @dataclass(frozen=True)
 class RecoveryGap:
     earlier: dt.date
@@ -51,10 +59,14 @@ class RecoveryGap:
     back_to_back: bool
     long_break: bool
 
+    @property
+    def days_apart(self) -> int:
+        return (self.later - self.earlier).days
+
 
 def recovery_gaps(days: Sequence[dt.date], min_rest_days: int) -> list[RecoveryGap]:
     """The gap between each pair of consecutive training days (distinct, sorted), each flagged
-    back-to-back (below the minimum rest) or long break (more than a week without a session)."""
+    back-to-back (below the minimum rest) or long break (is_long_break)."""
     ordered = sorted(set(days))
     return [
         RecoveryGap(
@@ -62,7 +74,7 @@ def recovery_gaps(days: Sequence[dt.date], min_rest_days: int) -> list[RecoveryG
             later=later,
             rest_days=rest_days_between(earlier, later),
             back_to_back=is_back_to_back(earlier, later, min_rest_days),
-            long_break=(later - earlier).days > LONG_BREAK_DAYS,
+            long_break=is_long_break(earlier, later),
         )
         for earlier, later in itertools.pairwise(ordered)
     ]

@@ -4,8 +4,10 @@ from decimal import Decimal
 import pytest
 from rest_framework.test import APIClient
 
-from apps.progress import selectors
+from apps.exercises.models import Exercise
+from apps.progress import selectors, wording
 from tests.api.history import make_history
+from tests.factories import SetEntryFactory, TrainingSessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,9 +66,9 @@ def test_the_summary_matches_the_progress_rules(runner_api, with_history):
         "current": overview.streaks.current,
         "longest": overview.streaks.longest,
     }
-    assert body["week"]["summary"] == overview.status.summary
+    assert body["week"]["summary"] == wording.week_summary(overview.status)
     assert body["next_day"]["day"] == overview.next_day.day.isoformat()
-    assert body["next_day"]["message"] == overview.next_day.message
+    assert body["next_day"]["message"] == wording.next_day_message(overview.next_day)
     assert body["recovery"]["days_since_last_session"] == overview.days_since_last_session
     assert [t["label"] for t in body["totals"]] == ["Last 4 weeks", "Last 12 weeks", "All time"]
     assert body["taper"] is None
@@ -79,6 +81,35 @@ def test_the_summary_flags_back_to_back_sessions(runner_api, runner, routine):
 
     assert len(flags) == 2
     assert all(flag["back_to_back"] and flag["rest_days"] == 0 for flag in flags)
+
+
+def counted_session_on(user, day):
+    session = TrainingSessionFactory(
+        user=user, started_at=dt.datetime.combine(day, dt.time(12), tzinfo=user.zone)
+    )
+    SetEntryFactory(session=session, exercise=Exercise.objects.get(slug="squat"))
+
+
+def test_sessions_eight_days_apart_are_a_long_break(runner_api, runner, routine):
+    today = selectors.local_today(runner)
+    counted_session_on(runner, today - dt.timedelta(days=16))
+    counted_session_on(runner, today - dt.timedelta(days=8))
+
+    recovery = runner_api.get("/api/v1/progress/summary/").json()["recovery"]
+
+    assert [(flag["rest_days"], flag["long_break"]) for flag in recovery["flags"]] == [(7, True)]
+    assert (recovery["days_since_last_session"], recovery["on_long_break"]) == (8, True)
+
+
+def test_sessions_seven_days_apart_are_not_a_long_break(runner_api, runner, routine):
+    today = selectors.local_today(runner)
+    counted_session_on(runner, today - dt.timedelta(days=14))
+    counted_session_on(runner, today - dt.timedelta(days=7))
+
+    recovery = runner_api.get("/api/v1/progress/summary/").json()["recovery"]
+
+    assert recovery["flags"] == []
+    assert (recovery["days_since_last_session"], recovery["on_long_break"]) == (7, False)
 
 
 def test_a_move_shows_its_series_and_the_next_suggested_load(runner_api, with_history):

@@ -36,7 +36,7 @@ def test_heatmap_cells_say_the_date_and_the_sessions():
 
 def test_the_heatmap_table_lists_weeks_newest_first():
     chart = charts.heatmap_chart(calendar([dt.date(2026, 11, 23)]), first_weekday=0)
-    assert (chart.rows[0].start, chart.rows[0].trained) == ("23 Nov 2026", "Mon 23")
+    assert (chart.rows[0].start, chart.rows[0].trained) == (dt.date(2026, 11, 23), "Mon 23")
     assert chart.rows[0].sessions == 1
     assert chart.rows[1].trained == "–"
     assert len(chart.rows) == 52
@@ -69,16 +69,21 @@ def test_the_line_chart_leaves_out_sessions_before_its_span():
     assert [point.day for point in chart.points] == [dt.date(2026, 6, 1)]
 
 
-def test_holds_and_bodyweight_moves_read_in_seconds_and_reps():
-    hold = rules.BestSet(day=TODAY, value=45, reps=None, seconds=45, load_kg=None)
-    reps = rules.BestSet(day=TODAY, value=10, reps=10, seconds=None, load_kg=None)
-    assert charts.value_text(hold, rules.SECONDS, "kg") == "45 s"
-    assert charts.value_text(reps, rules.REPS, "kg") == "10 reps"
-
-
-def test_a_loaded_move_done_without_a_load_reads_as_no_load():
-    unloaded = rules.BestSet(day=TODAY, value=Decimal(0), reps=5, seconds=None, load_kg=None)
-    assert charts.value_text(unloaded, rules.LOAD, "kg") == "no load × 5"
+def test_the_chart_markup_escapes_every_text_it_writes():
+    cell = charts.HeatCell(x=1, y=2, fill='"><script>', label="<b>&")
+    point = charts.Point(x=1.5, y=2.0, day=TODAY, text="<i>")
+    markup = "".join(
+        [
+            charts.cells_markup([cell], 11),
+            charts.dots_markup([point]),
+            charts.table_rows_markup([point]),
+        ]
+    )
+    assert "<script>" not in markup
+    assert "<b>" not in markup
+    assert "<i>" not in markup
+    assert 'fill="&quot;&gt;&lt;script&gt;"' in markup
+    assert "<title>&lt;b&gt;&amp;</title>" in markup
 
 
 def test_heatmap_cells_are_drawn_as_escaped_svg():
@@ -87,12 +92,6 @@ def test_heatmap_cells_are_drawn_as_escaped_svg():
     assert svg.count("<rect ") == 52 * 7
     assert "<title>Mon 23 Nov 2026: 1 session</title>" in svg
     assert "style=" not in svg
-
-
-def test_a_moves_best_ever_reads_in_what_it_progresses_by():
-    assert charts.best_text(Decimal("52.5"), rules.LOAD, "kg") == "52.5 kg"
-    assert charts.best_text(55, rules.SECONDS, "kg") == "55 s"
-    assert charts.best_text(12, rules.REPS, "kg") == "12 reps"
 
 
 def test_reps_and_seconds_charts_have_whole_number_gridlines():

@@ -53,11 +53,14 @@ def test_back_to_back_is_flagged_across_a_week_boundary():
     assert rules.recovery_gaps([sunday, monday], min_rest_days=1)[0].back_to_back
 
 
-def test_more_than_seven_days_without_a_session_is_a_long_break():
-    gaps = rules.recovery_gaps(
-        [dt.date(2026, 11, 1), dt.date(2026, 11, 8), dt.date(2026, 11, 17)], min_rest_days=1
-    )
-    assert [gap.long_break for gap in gaps] == [False, True]
+def test_sessions_eight_days_apart_are_a_long_break():
+    (gap,) = rules.recovery_gaps([dt.date(2026, 11, 1), dt.date(2026, 11, 9)], min_rest_days=1)
+    assert (gap.days_apart, gap.rest_days, gap.long_break) == (8, 7, True)
+
+
+def test_sessions_seven_days_apart_are_not_a_long_break():
+    (gap,) = rules.recovery_gaps([dt.date(2026, 11, 1), dt.date(2026, 11, 8)], min_rest_days=1)
+    assert (gap.days_apart, gap.rest_days, gap.long_break) == (7, 6, False)
 
 
 # --- weeks and streaks --------------------------------------------------------------------------
@@ -131,15 +134,12 @@ def test_without_sessions_there_is_only_the_current_week():
 
 def test_the_week_status_reads_sessions_done_and_days_left_including_today():
     status = rules.current_week_status(build_weeks([dt.date(2026, 11, 23)]), TODAY)
-    assert (status.done, status.goal, status.days_left) == (1, 2, 5)
-    assert status.summary == "1 of 2 sessions done, 5 days left"
+    assert (status.done, status.goal, status.days_left, status.met) == (1, 2, 5, False)
 
 
 def test_the_week_status_says_when_the_week_meets_the_minimum():
     weeks = build_weeks([dt.date(2026, 11, 23), dt.date(2026, 11, 25)])
-    assert rules.current_week_status(weeks, TODAY).summary == (
-        "2 of 2 sessions done: this week meets the minimum"
-    )
+    assert rules.current_week_status(weeks, TODAY).met
 
 
 # --- next suggested day -----------------------------------------------------------------------
@@ -158,27 +158,27 @@ def suggest(days, *, today=TODAY, goal=2, min_rest_days=1, long_run_weekday=None
 
 def test_without_sessions_the_next_day_is_today():
     assert suggest([]).day == TODAY
-    assert suggest([]).message == "Next: today."
+    assert suggest([]).reasons == []
 
 
 def test_the_day_after_a_session_is_a_rest_day():
     next_day = suggest([dt.date(2026, 11, 24)])  # yesterday, a Tuesday
     assert next_day.day == dt.date(2026, 11, 26)
-    assert next_day.message == (
-        "Next: tomorrow (Thursday). Today is a rest day after yesterday's session."
-    )
+    assert next_day.reasons == [rules.NextDayReason.RESTING]
+    assert (next_day.rest_days_left, next_day.trained_today) == (1, False)
 
 
 def test_a_longer_minimum_rest_pushes_the_next_day_further():
     next_day = suggest([dt.date(2026, 11, 24)], min_rest_days=2)
     assert next_day.day == dt.date(2026, 11, 27)
-    assert "Rest 2 more days after yesterday's session." in next_day.message
+    assert (next_day.rest_days_left, next_day.trained_today) == (2, False)
 
 
 def test_a_session_today_means_resting_before_the_next():
     next_day = suggest([TODAY])
     assert next_day.day == dt.date(2026, 11, 27)
-    assert "You trained today: rest 1 day before the next one." in next_day.message
+    assert next_day.reasons == [rules.NextDayReason.RESTING]
+    assert (next_day.rest_days_left, next_day.trained_today) == (1, True)
 
 
 def test_the_day_before_the_long_run_is_avoided():
@@ -186,10 +186,10 @@ def test_the_day_before_the_long_run_is_avoided():
     next_day = suggest([dt.date(2026, 11, 24)], long_run_weekday=4)
     assert next_day.day == dt.date(2026, 11, 27)
     assert next_day.long_run_eve_skipped == dt.date(2026, 11, 26)
-    assert next_day.message == (
-        "Next: Friday. Today is a rest day after yesterday's session. "
-        "Not tomorrow (Thursday): it is the day before your long run."
-    )
+    assert next_day.reasons == [
+        rules.NextDayReason.RESTING,
+        rules.NextDayReason.LONG_RUN_EVE_SKIPPED,
+    ]
 
 
 def test_without_a_long_run_day_the_eve_is_not_avoided():
@@ -206,7 +206,7 @@ def test_the_long_run_eve_is_used_only_when_the_goal_needs_it():
     assert needs_eve_later.goal_needs_long_run_eve
     only_the_eve = suggest([saturday], today=saturday, min_rest_days=0, long_run_weekday=0)
     assert (only_the_eve.day, only_the_eve.goal_needs_long_run_eve) == (sunday, True)
-    assert "takes a session on the day before your long run" in only_the_eve.message
+    assert rules.NextDayReason.GOAL_NEEDS_LONG_RUN_EVE in only_the_eve.reasons
 
 
 def test_it_says_plainly_when_the_week_can_no_longer_be_met():
@@ -214,14 +214,14 @@ def test_it_says_plainly_when_the_week_can_no_longer_be_met():
     next_day = suggest([], today=saturday, goal=2, min_rest_days=1)
     assert not next_day.week_can_be_met
     assert next_day.day == saturday
-    assert "This week can no longer meet your goal" in next_day.message
+    assert next_day.reasons == [rules.NextDayReason.WEEK_CANNOT_BE_MET]
 
 
 def test_a_met_week_still_suggests_the_next_rested_day():
     next_day = suggest([dt.date(2026, 11, 23), dt.date(2026, 11, 25)])
     assert next_day.week_met
     assert next_day.day == dt.date(2026, 11, 27)
-    assert "This week already meets the minimum." in next_day.message
+    assert next_day.reasons == [rules.NextDayReason.RESTING, rules.NextDayReason.WEEK_MET]
 
 
 def test_a_sunday_start_week_ends_on_saturday_for_the_goal():
@@ -237,7 +237,6 @@ def test_a_sunday_start_week_ends_on_saturday_for_the_goal():
 def test_the_final_two_weeks_before_a_race_drop_to_two_sets_at_the_same_loads():
     taper = rules.race_taper(TODAY, TODAY + dt.timedelta(days=9))
     assert (taper.sets, taper.usual_sets, taper.days_to_race) == (2, 3, 9)
-    assert "in 9 days: do 2 sets instead of 3, at the same loads" in taper.reason
 
 
 def test_there_is_no_taper_further_out_without_a_race_or_after_it():
@@ -267,6 +266,7 @@ def test_totals_count_sessions_sets_and_the_share_of_weeks_met():
     assert (four.weeks_judged, four.weeks_met, four.percent_met) == (3, 2, 67)
     assert (four.sessions, four.sets) == (6, 18)
     assert twelve.weeks == all_time.weeks == 4
+    assert (four.last, twelve.last, all_time.last) == (4, 12, None)
 
 
 def test_the_heatmap_has_52_weeks_of_seven_days_ending_this_week():
@@ -300,9 +300,30 @@ def test_the_recovery_report_lists_back_to_back_pairs_and_long_breaks_newest_fir
 
 def test_an_ongoing_break_counts_days_since_the_last_session():
     assert rules.days_since_last_session([dt.date(2026, 11, 10)], TODAY) == 15
-    assert rules.is_on_long_break([dt.date(2026, 11, 10)], TODAY)
-    assert not rules.is_on_long_break([dt.date(2026, 11, 18)], TODAY)
     assert rules.days_since_last_session([], TODAY) is None
+
+
+def test_eight_days_since_the_last_session_is_a_long_break():
+    last = TODAY - dt.timedelta(days=8)
+    assert rules.days_since_last_session([last], TODAY) == 8
+    assert rules.is_on_long_break([last], TODAY)
+
+
+def test_seven_days_since_the_last_session_is_not_a_long_break():
+    last = TODAY - dt.timedelta(days=7)
+    assert rules.days_since_last_session([last], TODAY) == 7
+    assert not rules.is_on_long_break([last], TODAY)
+
+
+def test_without_sessions_there_is_no_long_break():
+    assert not rules.is_on_long_break([], TODAY)
+
+
+def test_an_ongoing_break_is_the_long_break_a_session_today_would_end():
+    for days_since in range(1, 15):
+        last = TODAY - dt.timedelta(days=days_since)
+        (gap,) = rules.recovery_gaps([last, TODAY], min_rest_days=0)
+        assert rules.is_on_long_break([last], TODAY) == gap.long_break
 
 
 def test_the_recent_days_keep_the_last_training_day_before_the_window():

@@ -137,7 +137,7 @@ def test_the_next_day_respects_rest_and_is_never_the_long_run_eve_unless_needed(
         assert rules.rest_days_between(max(days), next_day.day) >= min_rest_days
     if long_run_weekday is not None and next_day.day.weekday() == (long_run_weekday - 1) % 7:
         assert next_day.goal_needs_long_run_eve
-    assert next_day.message.startswith("Next: ")
+    assert next_day.resting == (next_day.rested_from > TODAY)
 
 
 @bounded

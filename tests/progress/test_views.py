@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from apps.exercises.models import Exercise
-from apps.progress import selectors
+from apps.progress import selectors, wording
 from apps.training.demo import seed_history
 from tests.factories import SetEntryFactory, TrainingSessionFactory
 
@@ -24,8 +24,8 @@ def test_the_home_page_shows_this_week_at_a_glance(routine, runner, runner_clien
     body = runner_client.get(reverse("home")).content.decode()
     summary = selectors.home_summary(runner)
     assert summary.status.done == 1
-    assert summary.status.summary in body
-    assert summary.next_day.headline in body
+    assert wording.week_summary(summary.status) in body
+    assert wording.next_day_headline(summary.next_day) in body
 
 
 def test_the_home_page_recommends_two_sets_in_the_final_weeks_before_a_race(
@@ -150,3 +150,39 @@ def test_each_move_shows_the_next_suggested_load_from_the_progression_rule(
     body = runner_client.get(reverse("progress:overview")).content.decode()
     assert '<span class="facts__label">Next time</span>22.5 kg × 5' in body
     assert "one step up to 22.5 kg" in body
+
+
+def counted_session_on(runner, day):
+    session = TrainingSessionFactory(
+        user=runner, started_at=dt.datetime.combine(day, dt.time(12), tzinfo=runner.zone)
+    )
+    SetEntryFactory(session=session, exercise=Exercise.objects.get(slug="squat"))
+
+
+def test_the_progress_page_flags_sessions_eight_days_apart_as_a_long_break(
+    routine, runner, runner_client
+):
+    today = selectors.local_today(runner)
+    counted_session_on(runner, today - dt.timedelta(days=16))
+    counted_session_on(runner, today - dt.timedelta(days=8))
+    body = runner_client.get(reverse("progress:overview")).content.decode()
+    assert "Long break</span> 8 days apart (7 rest days)" in body
+    assert "8 days since your last session." in body
+
+
+def test_the_progress_page_does_not_flag_sessions_seven_days_apart(routine, runner, runner_client):
+    today = selectors.local_today(runner)
+    counted_session_on(runner, today - dt.timedelta(days=14))
+    counted_session_on(runner, today - dt.timedelta(days=7))
+    body = runner_client.get(reverse("progress:overview")).content.decode()
+    assert "Long break</span>" not in body
+    assert 'data-testid="ongoing-break"' not in body
+
+
+def test_the_progress_page_says_what_a_long_break_is(routine, runner, runner_client):
+    counted_session_on(runner, selectors.local_today(runner))
+    body = runner_client.get(reverse("progress:overview")).content.decode()
+    assert (
+        "long breaks (more than 7 days since the last session: dates 8 or more days apart, so 7 "
+        "or more rest days between)"
+    ) in body

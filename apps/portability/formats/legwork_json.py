@@ -121,39 +121,68 @@ def _custom_exercises(items, parsed: ParsedFile) -> dict[str, dict]:
 def _session(item, parsed: ParsedFile, number: int) -> ParsedSession:
     if not isinstance(item, dict):
         raise RowRejected("it is not an object")
-    started_at = _moment(item.get("started_at"), "started_at")
-    finished_at = (
-        _moment(item.get("finished_at"), "finished_at") if item.get("finished_at") else None
-    )
-    if finished_at and finished_at < started_at:
-        raise RowRejected("it finishes before it starts")
-    effort = item.get("effort")
-    if effort is not None and (
-        not isinstance(effort, int) or not MIN_EFFORT <= effort <= MAX_EFFORT
-    ):
-        raise RowRejected(f"effort {effort!r} is not {MIN_EFFORT} to {MAX_EFFORT}")
-    notes = item.get("notes") or ""
-    if not isinstance(notes, str) or len(notes) > NOTES_MAX_LENGTH:
-        raise RowRejected(f"notes are not text of at most {NOTES_MAX_LENGTH} characters")
-    source = item.get("source") or "legwork"
-    if source not in SOURCES:
-        raise RowRejected(f"source {source!r} is unknown")
-    import_key = item.get("import_key") or ""
-    if not isinstance(import_key, str) or len(import_key) > 120:
-        raise RowRejected("import_key is not text of at most 120 characters")
+    started_at, finished_at = _session_times(item)
     session = ParsedSession(
-        import_key=import_key,
+        import_key=_import_key(item),
         started_at=started_at,
         finished_at=finished_at,
-        source=source,
-        notes=notes,
-        effort=effort,
+        source=_source(item),
+        notes=_notes(item),
+        effort=_effort(item),
         warmup_done=bool(item.get("warmup_done", False)),
         routine_slug=item.get("routine") if isinstance(item.get("routine"), str) else "",
     )
     entries = item.get("sets") or []
     if not isinstance(entries, list):
         raise RowRejected("its sets are not a list")
+    session.sets.extend(_session_sets(entries, parsed, number))
+    return session
+
+
+def _session_times(item: dict) -> tuple[dt.datetime, dt.datetime | None]:
+    started_at = _moment(item.get("started_at"), "started_at")
+    finished_at = (
+        _moment(item.get("finished_at"), "finished_at") if item.get("finished_at") else None
+    )
+    if finished_at and finished_at < started_at:
+        raise RowRejected("it finishes before it starts")
+    return started_at, finished_at
+
+
+def _effort(item: dict) -> int | None:
+    effort = item.get("effort")
+    if effort is not None and (
+        not isinstance(effort, int) or not MIN_EFFORT <= effort <= MAX_EFFORT
+    ):
+        raise RowRejected(f"effort {effort!r} is not {MIN_EFFORT} to {MAX_EFFORT}")
+    return effort
+
+
+def _notes(item: dict) -> str:
+    notes = item.get("notes") or ""
+    if not isinstance(notes, str) or len(notes) > NOTES_MAX_LENGTH:
+        raise RowRejected(f"notes are not text of at most {NOTES_MAX_LENGTH} characters")
+    return notes
+
+
+def _source(item: dict) -> str:
+    source = item.get("source") or "legwork"
+    if source not in SOURCES:
+        raise RowRejected(f"source {source!r} is unknown")
+    return source
+
+
+def _import_key(item: dict) -> str:
+    import_key = item.get("import_key") or ""
+    if not isinstance(import_key, str) or len(import_key) > 120:
+        raise RowRejected("import_key is not text of at most 120 characters")
+    return import_key
+
+
+def _session_sets(entries: list, parsed: ParsedFile, number: int) -> list[ParsedSet]:
+    """The session's readable sets; a set that cannot be read, or that repeats one already
+    read (same move, set number and side), is skipped with its reason."""
+    sets: list[ParsedSet] = []
     seen: set[tuple] = set()
     for set_number, entry in enumerate(entries, start=1):
         where = f"session {number}, set {set_number}"
@@ -167,8 +196,8 @@ def _session(item, parsed: ParsedFile, number: int) -> ParsedSession:
             parsed.skipped.append(Skipped(where, "the same set appears twice"))
             continue
         seen.add(identity)
-        session.sets.append(parsed_set)
-    return session
+        sets.append(parsed_set)
+    return sets
 
 
 def _set(entry, parsed: ParsedFile) -> ParsedSet:
