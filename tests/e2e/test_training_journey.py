@@ -207,7 +207,7 @@ def test_a_runner_in_pounds_logs_yesterday_then_is_warned_switches_skips_and_aba
     expect(move(page, "kettlebell-swing")).to_be_visible()
 
     # Skip the plank; take the skip back.
-    open_move(page, "plank").get_by_role("button", name="Skip this move").click()
+    open_move(page, "plank").get_by_role("button", name="Skip move").click()
     expect(move(page, "plank").get_by_text("skipped")).to_be_visible()
     move(page, "plank").get_by_role("button", name="Do it after all").click()
     expect(move(page, "plank").get_by_label("Seconds")).to_have_count(3)
