@@ -1,6 +1,7 @@
-"""A runner's whole session on a 360 px phone, one move at a time: start, warm up, log every set
-(a per-side move, a hold, a loaded move with a changed load), reload mid-session, finish, find
-it in history with the right totals, then see the progressed loads suggested next time."""
+"""A runner's whole session on a 360 px phone, one move at a time: start from home in one tap,
+warm up, log every set (a per-side move, a hold, a loaded move with a changed load), reload
+mid-session, finish onto the week, find it in history with the right totals, then see the
+progressed loads suggested next time."""
 
 import datetime as dt
 import re
@@ -47,21 +48,22 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     runner = UserFactory(email="session.runner@example.com")
     sign_in(page, site, runner.email)
 
-    page.get_by_role("link", name="Start today's session").click()
-    expect(page.get_by_role("heading", name="Train", level=1)).to_be_visible()
+    # One tap from home into the player.
     page.get_by_role("button", name="Start today's session").click()
     expect(page.get_by_role("heading", name="Today's session")).to_be_visible()
 
-    # Warm-up: three rounds of balloon breathing, then the warm-up tick.
+    # Warm-up: three rounds of balloon breathing are the warm-up done; breaths start no rest.
     warm_up = page.locator("#warm-up")
-    expect(warm_up.get_by_text("Breaths").first).to_be_visible()
+    expect(warm_up.get_by_label("Breaths")).to_have_count(3)
     tick_all(warm_up)
-    warm_up.get_by_role("button", name="Warm-up done").click()
+    expect(page.locator("[data-rest-timer]")).to_be_hidden()
+    next_move(page, "Squat")
     # The warm-up folds to one line and the player goes on to the squat.
     expect(page.locator("#warm-up")).to_contain_text("✓ Done")
     expect(page.locator("#warm-up form")).to_have_count(0)
 
-    # A loaded move with a changed load: 10 kg instead of the suggested 2 kg; the next rows follow.
+    # A loaded move with a changed load: 10 kg instead of the suggested 2 kg, typed in each row
+    # (a value typed into one set never changes another).
     squat = move(page, "squat")
     expect(squat.get_by_text("First time: start light with 2 kg")).to_be_visible()
     # A typo is refused beside the field, in place; nothing is saved.
@@ -73,14 +75,24 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     )
     squat.get_by_label("Load (kg)").first.fill("10")
     squat.get_by_label("Load (kg)").first.dispatch_event("change")
-    expect(squat.get_by_label("Load (kg)").nth(2)).to_have_value("10")
+    expect(squat.get_by_label("Load (kg)").nth(2)).to_have_value("2")
+    for number in (1, 2):
+        squat.get_by_label("Load (kg)").nth(number).fill("10")
     tick_all(squat)
     expect(page.locator("[data-rest-timer]")).to_be_visible()
     expect(page.locator("[data-rest-left]")).to_have_text(re.compile(r"\d:\d\d left"))
+    # The rest takes its own space: it covers neither the set rows nor "Next".
+    timer = page.locator("[data-rest-timer]").bounding_box()
+    for covered in (squat.locator("form.set-row").last, squat.locator(".move__next")):
+        box = covered.bounding_box()
+        assert box["y"] + box["height"] <= timer["y"] or box["y"] >= timer["y"] + timer["height"]
+    page.get_by_role("button", name="+30 s").click()
+    expect(page.locator("[data-rest-left]")).to_have_text(re.compile(r"[12]:\d\d left"))
 
-    # Reload mid-session: the squat is done, so the player opens the deadlift; every ticked set
-    # and the running rest timer are still there.
-    page.reload()
+    # Back to the player mid-session (from its plain address, as after a closed tab): the squat
+    # is done, so the player opens the deadlift; every ticked set and the running rest timer
+    # are still there.
+    page.goto(page.url.split("?")[0])
     expect(move(page, "squat")).to_contain_text("✓ 3 of 3 sets done")
     expect(move(page, "deadlift").locator("form.set-row")).to_have_count(3)
     expect(page.locator("[data-rest-left]")).to_have_text(re.compile(r"\d:\d\d left"))
@@ -88,6 +100,9 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     expect(squat.locator(".set-row--done")).to_have_count(3)
     expect(squat.get_by_label("Load (kg)").first).to_have_value("10")
     expect(squat.locator("[data-sets-done]")).to_have_text("3")
+    # A reload keeps the open move.
+    page.reload()
+    expect(move(page, "squat").locator(".set-row--done")).to_have_count(3)
     next_move(page, "Deadlift (the hip hinge)")
 
     # The connection drops: the tick says it was not saved and keeps what was typed; once back
@@ -128,7 +143,13 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     page.get_by_label("Overall effort (RPE 1-10)").select_option("7")
     page.get_by_label("Notes").fill("Felt good.")
     page.get_by_role("button", name="Finish and save").click()
+    # Finishing lands on the week, which says what is next; home offers history, not a start.
     expect(page.get_by_text("Session finished and saved.")).to_be_visible()
+    expect(page.get_by_test_id("week-summary")).to_contain_text("1 of 2 sessions done")
+    expect(page.get_by_test_id("next-day")).to_contain_text("Next:")
+    expect(page.get_by_role("heading", name="You trained today")).to_be_visible()
+    expect(page.get_by_role("button", name="Start today's session")).to_have_count(0)
+    screenshot(page, "training-finished-week")
 
     session = TrainingSession.objects.get(user=runner)
     assert not session.is_draft
@@ -150,8 +171,10 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     expect(page.get_by_role("cell", name="10 kg")).to_have_count(3)
     screenshot(page, "training-session")
 
-    # The next session suggests the progressed loads and targets.
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Train").click()
+    # The next session suggests the progressed loads and targets; training again today is one
+    # tap further from home.
+    page.get_by_role("link", name="Legwork").click()
+    page.get_by_role("link", name="Train again today").click()
     page.get_by_role("button", name="Start today's session").click()
     squat = open_move(page, "squat")
     expect(squat.get_by_text("one step up to 12.5 kg")).to_be_visible()
