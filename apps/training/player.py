@@ -22,7 +22,7 @@ from apps.progress.progression import Suggestion, next_suggested_load
 from apps.progress.rules import local_date
 from apps.training.forms import SetForm
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
-from apps.training.selectors import last_counted_sets
+from apps.training.selectors import last_counted_sets, last_time_sets
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def player_state(
         (m for m in moves if not m.finished), None
     )
     if opened is not None:
-        history = last_counted_sets(user, [opened.exercise], exclude=session)
+        history = {opened.exercise.pk: last_time_sets(user, opened.exercise, exclude=session)}
         _open(opened, user, history=history, logged=logged.get(opened.exercise.pk, []))
         _bind(opened, bound)
         player.open_move = opened

@@ -147,7 +147,7 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     expect(page.get_by_text("Session finished and saved.")).to_be_visible()
     expect(page.get_by_test_id("week-summary")).to_contain_text("1 of 2 sessions done")
     expect(page.get_by_test_id("next-day")).to_contain_text("Next:")
-    expect(page.get_by_role("heading", name="You trained today")).to_be_visible()
+    expect(page.get_by_role("heading", name="Done for today")).to_be_visible()
     expect(page.get_by_role("button", name="Start today's session")).to_have_count(0)
     screenshot(page, "training-finished-week")
 

@@ -10,7 +10,8 @@ PAGES_BY_LABEL = {page.label: page for page in PAGES}
 # Warm requests (the second one), signed in: the session and the user are the first two.
 EXPECTED_QUERIES = {
     "baseline": 2,
-    "home": 3,  # session, user, history version (the week's summary is cached)
+    # session, user, history version (the week's summary is cached), the open draft
+    "home": 4,
     "routine": 3,  # session, user, content version (the routine is cached)
     "exercise": 3,  # session, user, content version (the move is cached)
     # session, user, the draft, its sets and skips, content version, choices, last time's sets

@@ -578,7 +578,7 @@ def test_on_a_day_already_trained_home_offers_history_and_training_again(
     session = TrainingSessionFactory(user=runner, started_at=timezone.now())
     SetEntryFactory(session=session, exercise=squat)
     home = runner_client.get(reverse("home")).content.decode()
-    assert "You trained today" in home
+    assert "Done for today" in home
     assert f'href="{reverse("training:history")}"' in home
     assert f'href="{reverse("training:train")}">Train again today' in home
     assert "Start today's session" not in home
