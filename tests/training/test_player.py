@@ -93,7 +93,8 @@ def test_a_saved_row_shows_its_own_values_in_the_runners_unit(draft, runner, squ
     )
     row = opened(draft, runner, "squat").rows[1]
     assert (row.form.initial["value"], row.form.initial["load"]) == (4, "10")
-    assert row.saved and row.done
+    assert row.saved
+    assert row.done
 
 
 def test_the_open_move_shows_last_times_sets(routine, runner, history_of):
