@@ -249,3 +249,36 @@ def test_a_runner_in_pounds_logs_yesterday_then_is_warned_switches_skips_and_aba
     page.get_by_role("link", name="Delete session").click()
     page.get_by_role("button", name="Delete session").click()
     expect(page.get_by_text("No sessions yet.")).to_be_visible()
+
+
+def test_the_player_works_with_javascript_off(browser, site, screenshot):
+    """Plain forms all the way: start from home, tick, add rest and skip it, finish."""
+    runner = UserFactory(email="no.script.runner@example.com")
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    sign_in(page, site, runner.email)
+    page.get_by_role("button", name="Start today's session").click()
+    next_move(page, "Squat")
+
+    squat = move(page, "squat")
+    squat.get_by_label("Load (kg)").nth(1).fill("8")
+    squat.locator("form.set-row").nth(1).get_by_role("button", name="Done").click()
+    squat = move(page, "squat")
+    expect(squat.locator(".set-row--done")).to_have_count(1)
+    expect(squat.get_by_label("Load (kg)").nth(1)).to_have_value("8")
+    # The other rows keep the suggestion: nothing typed in one set changes another.
+    expect(squat.get_by_label("Load (kg)").nth(2)).to_have_value("2")
+    expect(page.locator("[data-rest-left]")).to_have_text(re.compile(r"until \d\d:\d\d:\d\d"))
+    page.get_by_role("button", name="+30 s").click()
+    expect(page.locator("[data-rest-left]")).to_be_visible()
+    page.get_by_role("button", name="Skip the rest").click()
+    expect(page.locator("[data-rest-timer]")).to_be_hidden()
+    screenshot(page, "training-player-no-script")
+
+    page.get_by_role("link", name="Finish session").click()
+    page.get_by_role("button", name="Finish and save").click()
+    expect(page.get_by_test_id("week-summary")).to_contain_text("1 of 2 sessions done")
+    session = TrainingSession.objects.get(user=runner)
+    assert not session.is_draft
+    assert SetEntry.objects.get(session=session).load_kg == 8
+    context.close()
