@@ -36,6 +36,20 @@ def next_move(page, name):
     page.get_by_role("link", name=f"Next: {name}").click()
 
 
+def fits_one_screen(page, section):
+    """The open move, from its name to its "Next", fits the phone's screen once scrolled to
+    it, and every control in it is a target of at least 44 x 44 px."""
+    height = page.viewport_size["height"]
+    title = section.locator("h2").bounding_box()
+    next_link = section.locator(".move__next a").bounding_box()
+    assert title["y"] >= 0
+    assert next_link["y"] + next_link["height"] <= height
+    for control in section.locator("button:visible, input:visible, select:visible").all():
+        box = control.bounding_box()
+        assert box["height"] >= 44, control.evaluate("node => node.outerHTML")
+        assert box["width"] >= 44, control.evaluate("node => node.outerHTML")
+
+
 def tick_all(section, count=3):
     """Ticks the first `count` set rows of a move, each saved in place by fetch()."""
     for number in range(1, count + 1):
@@ -46,6 +60,7 @@ def tick_all(section, count=3):
 
 def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screenshot):
     runner = UserFactory(email="session.runner@example.com")
+    page.set_viewport_size({"width": 360, "height": 740})
     sign_in(page, site, runner.email)
 
     # One tap from home into the player.
@@ -66,6 +81,7 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     # (a value typed into one set never changes another).
     squat = move(page, "squat")
     expect(squat.get_by_text("First time: start light with 2 kg")).to_be_visible()
+    fits_one_screen(page, squat)
     # A typo is refused beside the field, in place; nothing is saved.
     squat.get_by_label("Load (kg)").first.fill("9999")
     squat.locator("form.set-row").first.get_by_role("button", name="Done").click()
@@ -121,12 +137,19 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     next_move(page, "Plank (push-up position)")
     plank = move(page, "plank")
     expect(plank.get_by_label("Seconds").first).to_have_value("30")
+    fits_one_screen(page, plank)
+    # A hold's own countdown, from the seconds typed in the first row not done.
+    expect(plank.locator("[data-hold-left]")).to_have_text("30 s")
+    plank.get_by_role("button", name="Start hold").click()
+    expect(plank.locator("[data-hold-left]")).to_have_text(re.compile(r"0:[23]\d"))
+    plank.get_by_role("button", name="Stop").click()
     # Sweaty double taps: each saves one set, never two (checked in the database below).
     for row in plank.locator("form.set-row").all():
         row.get_by_role("button", name="Done").dblclick()
         expect(row.locator("[data-set-status]")).to_have_text("✓ Done")
     next_move(page, "Lateral lunge")
     lunge = move(page, "lateral-lunge")
+    fits_one_screen(page, lunge)
     expect(lunge.get_by_label("Left (reps)")).to_have_count(3)
     expect(lunge.get_by_label("Right (reps)")).to_have_count(3)
     tick_all(lunge)
