@@ -163,11 +163,11 @@ def move_anchor(exercise: Exercise) -> str:
     return "warm-up" if exercise.is_warm_up else f"move-{exercise.slug}"
 
 
-def sides_of(exercise: Exercise) -> list[str]:
-    return [SetEntry.Side.LEFT, SetEntry.Side.RIGHT] if exercise.per_side else [""]
-
-
 # Helpers -------------------------------------------------------------------------------------
+
+
+def _sides(exercise: Exercise) -> list[str]:
+    return [SetEntry.Side.LEFT, SetEntry.Side.RIGHT] if exercise.per_side else [""]
 
 
 def _sets_by_exercise(session: TrainingSession) -> dict[int, list[SetEntry]]:
@@ -281,7 +281,7 @@ def _row(
     """One set row. A row not saved yet is pre-filled from today's suggestion only, never from
     another row: what the runner typed into one set never changes another."""
     exercise, suggestion = move.exercise, move.suggestion
-    sides = sides_of(exercise)
+    sides = _sides(exercise)
     initial = {}
     for side in sides:
         entry = saved.get(side)

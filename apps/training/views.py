@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -166,7 +166,10 @@ def rest(request: HttpRequest, pk: int) -> HttpResponse:
     services.rest_change(session=session, add_seconds=add_seconds)
     if _wants_json(request):
         return JsonResponse(_rest_state(session))
-    return redirect(_player_url(session, move=request.POST.get("move", "")))
+    exercise = _routine_exercises(request).filter(slug=request.POST.get("move", "")).first()
+    if exercise is None:
+        return redirect("training:player", pk=session.pk)
+    return redirect(_player_url(session, exercise))
 
 
 @login_required
@@ -346,9 +349,11 @@ def _own_draft(request: HttpRequest, pk: int) -> TrainingSession:
 
 
 def _routine_exercise(request: HttpRequest, exercise_id: int) -> Exercise:
-    return get_object_or_404(
-        Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=request.user)), pk=exercise_id
-    )
+    return get_object_or_404(_routine_exercises(request), pk=exercise_id)
+
+
+def _routine_exercises(request: HttpRequest) -> QuerySet[Exercise]:
+    return Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=request.user))
 
 
 def _sides(exercise: Exercise) -> list[str]:
@@ -359,14 +364,11 @@ def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _player_url(
-    session: TrainingSession, exercise: Exercise | None = None, *, move: str = ""
-) -> str:
-    """Back to the player with this move (an exercise, or its slug) open, scrolled to it."""
+def _player_url(session: TrainingSession, exercise: Exercise) -> str:
+    """Back to the player with this move open, scrolled to it."""
+    query = urlencode({"move": exercise.slug})
     player = reverse("training:player", kwargs={"pk": session.pk})
-    if exercise is not None:
-        return f"{player}?{urlencode({'move': exercise.slug})}#{move_anchor(exercise)}"
-    return f"{player}?{urlencode({'move': move})}" if move else player
+    return f"{player}?{query}#{move_anchor(exercise)}"
 
 
 def _render_player(

@@ -309,7 +309,9 @@ def test_thirty_more_seconds_of_rest_come_back_to_the_move(runner_client, draft,
     runner_client.post(set_url(draft, squat, 1), squat_post())
     ends = TrainingSession.objects.get(pk=draft.pk).rest_ends_at
     response = runner_client.post(rest_url(draft), {"change": "add", "move": "squat"})
-    assert response["Location"] == reverse("training:player", args=[draft.pk]) + "?move=squat"
+    assert response["Location"] == (
+        reverse("training:player", args=[draft.pk]) + "?move=squat#move-squat"
+    )
     assert TrainingSession.objects.get(pk=draft.pk).rest_ends_at == ends + dt.timedelta(seconds=30)
 
 
