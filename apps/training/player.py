@@ -48,7 +48,7 @@ class LastSet:
     done: bool
 
 
-@dataclass
+@dataclass(eq=False)
 class Move:
     """One slot of the routine with the exercise the runner does in it. An open move also has
     today's suggestion, last time's sets and its set rows; the others are one line each."""
