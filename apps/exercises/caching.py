@@ -9,9 +9,10 @@ the values of older versions simply expire. The version is a new random number a
 never a counter, so a value cached for the content of another database (a test's, a restored
 backup's) is never taken for this one's.
 
-Only plain data is cached (the selectors' frozen dataclasses of strings and numbers, never
-model instances): the cache hands each request its own copy, so nothing one request does can
-show in another."""
+The pages cache plain data (the selectors' frozen dataclasses of strings and numbers); the
+player caches the routine's model instances (selectors.routine_for_player). Either way nothing
+is shared between requests: Django's cache stores a pickled copy and each read unpickles its
+own, so nothing one request does can show in another. Never a dict of instances in memory."""
 
 import hashlib
 import secrets

@@ -35,6 +35,13 @@ def routine_with_slots(slug: str = DEFAULT_ROUTINE_SLUG, *, cues: bool = True) -
     )
 
 
+def routine_for_player(slug: str = DEFAULT_ROUTINE_SLUG) -> Routine:
+    """`routine_with_slots`, kept in Django's cache under the content version (caching.py): one
+    query once cached. The cache stores a pickled copy and every read unpickles its own, so a
+    request gets instances nobody else holds, and nothing it changes shows in another."""
+    return cached_content("routine-with-slots", lambda: routine_with_slots(slug), slug)
+
+
 # The routine and move pages, as plain data cached until staff edit the content (caching.py).
 
 

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from apps.exercises import selectors as exercise_selectors
 from apps.progress import charts, selectors, wording
 from apps.training import caching
+from apps.training import selectors as training_selectors
 
 # ?span=all on the progress page draws each move's whole history instead of the last year.
 SPANS = {"year": "Last 12 months", "all": "All time"}
@@ -22,7 +23,14 @@ def home(request: HttpRequest) -> HttpResponse:
         )
     user = request.user
     summary = caching.cached(user, "home-summary", lambda: selectors.home_summary(user))
-    return render(request, "progress/home.html", {"summary": summary})
+    # One tap in: home's button resumes the open session, or starts one.
+    draft = training_selectors.draft_session(user)
+    trained_today = summary.next_day.last_session == summary.today
+    return render(
+        request,
+        "progress/home.html",
+        {"summary": summary, "draft": draft, "trained_today": trained_today},
+    )
 
 
 @login_required

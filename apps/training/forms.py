@@ -2,13 +2,10 @@
 unit, in their own timezone) into what the services take; the rules live in services.py."""
 
 import datetime as dt
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from apps.accounts.units import MAX_LOAD_KG, format_load, plain_number, to_kg
 from apps.exercises.models import Exercise
@@ -80,13 +77,18 @@ class SetForm(forms.Form):
     def value_field(side: str) -> str:
         return side or "value"
 
-    @classmethod
-    def initial_for(cls, exercise: Exercise, unit: str, cells) -> dict:
-        """Initial values from the player's cells (saved values, or the suggestion)."""
-        initial = {cls.value_field(cell.side): cell.value for cell in cells}
-        if exercise.is_loaded:
-            load = next((cell.load_kg for cell in cells if cell.load_kg is not None), None)
-            initial["load"] = plain_number(load, unit) if load is not None else ""
+    @staticmethod
+    def prefix_for(exercise: Exercise, number: int) -> str:
+        """One set row's prefix: the rows of a move post to their own URLs but share a page."""
+        return f"m{exercise.pk}-s{number}"
+
+    @staticmethod
+    def initial_in_unit(initial: dict, unit: str) -> dict:
+        """Initial values with the load (`load_kg`, in kilograms) shown in the runner's unit."""
+        initial = dict(initial)
+        load_kg = initial.pop("load_kg", None)
+        if load_kg is not None:
+            initial["load"] = plain_number(load_kg, unit)
         return initial
 
     def clean_load(self) -> Decimal | None:
@@ -117,97 +119,6 @@ class SetForm(forms.Form):
             "load_kg": self.cleaned_data.get("load"),
             "done": bool(self.cleaned_data.get("done")),
         }
-
-
-@dataclass(frozen=True)
-class SetInput:
-    """One input of a set row as plain values, rendered as the same `<input>` SetForm's widget
-    would render (name, id, value and attributes), without the widget's template: rendering the
-    widgets was two thirds of the player's time (docs/performance.md). Posts are still
-    validated by SetForm."""
-
-    prefix: str
-    field: str
-    label: str
-    value: str | None
-    loaded: bool
-    max_value: int | None
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return f"{self.prefix}-{self.field}"
-
-    @property
-    def id(self) -> str:
-        return f"id_{self.prefix}-{self.field}"
-
-    def __str__(self) -> str:
-        """The `<input>` element, safe HTML: {{ input }} in a template, as a BoundField."""
-        value = format_html(' value="{}"', self.value) if self.value is not None else ""
-        mode = ' inputmode="decimal" step="any"' if self.loaded else ' inputmode="numeric"'
-        limit = format_html(' max="{}"', self.max_value) if self.max_value is not None else ""
-        described = (
-            format_html(' aria-describedby="{}_errors" aria-invalid="true"', self.id)
-            if self.errors
-            else ""
-        )
-        return format_html(
-            '<input type="number" name="{}"{}{} class="set-input" min="0"{}{} id="{}">',
-            self.name,
-            value,
-            mark_safe(mode),
-            limit,
-            described,
-            self.id,
-        )
-
-    __html__ = __str__
-
-
-def set_inputs(
-    *,
-    exercise: Exercise,
-    unit: str,
-    sides: list[str],
-    prefix: str,
-    initial: dict | None = None,
-    form: SetForm | None = None,
-) -> list[SetInput]:
-    """The inputs of one set row, in SetForm's order: its measure (one per side), then its load.
-    Values come from `initial` (SetForm.initial_for), or from a bound `form` whose post failed,
-    with its errors."""
-    word = MEASURE_WORDS[exercise.measure]
-    limit = MEASURE_LIMITS[exercise.measure]
-    fields = [
-        (SetForm.value_field(side), f"{SIDE_WORDS[side]} ({word.lower()})" if side else word, limit)
-        for side in sides
-    ]
-    if exercise.is_loaded:
-        fields.append(("load", f"Load ({unit})", None))
-    inputs = []
-    for name, label, max_value in fields:
-        if form is not None:
-            bound = form[name]
-            value = bound.field.widget.format_value(bound.value())
-            errors = list(form.errors.get(name, []))
-        else:
-            value = (initial or {}).get(name)
-            # As NumberInput.format_value: no value attribute for an empty value.
-            value = None if value is None or value == "" else str(value)
-            errors = []
-        inputs.append(
-            SetInput(
-                prefix=prefix,
-                field=name,
-                label=label,
-                value=value,
-                loaded=name == "load",
-                max_value=max_value,
-                errors=errors,
-            )
-        )
-    return inputs
 
 
 class StartTimeField(forms.DateTimeField):

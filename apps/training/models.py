@@ -100,7 +100,16 @@ class TrainingSession(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-id"]
-        indexes = [models.Index(fields=["user", "started_at"], name="session_user_started")]
+        indexes = [
+            models.Index(fields=["user", "started_at"], name="session_user_started"),
+            # The runner's open draft (home's one-tap button, Train, start): found without
+            # walking a long history of finished sessions.
+            models.Index(
+                fields=["user", "started_at"],
+                condition=models.Q(finished_at__isnull=True),
+                name="session_user_draft",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "import_key"],

@@ -1,13 +1,11 @@
 """Reads of a runner's training, each in a fixed number of queries whatever the history size:
-the session player's state, the history rows with their totals, one session's sets, and the
-back-to-back warning before a start."""
+last time's sets of a move, the history rows with their totals, one session's sets, and the
+back-to-back warning before a start. The session player's screen is built in player.py."""
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 
 from django.db.models import (
     Count,
@@ -23,15 +21,8 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.exercises.models import Exercise, RoutineSlot
-from apps.exercises.selectors import routine_with_slots
 from apps.training.calendar import is_back_to_back, local_date, recovery_gaps, training_days
-from apps.training.models import (
-    SetEntry,
-    SlotChoice,
-    TrainingSession,
-    per_move_of_latest_session,
-)
-from apps.training.progression import Suggestion, next_suggested_load
+from apps.training.models import SetEntry, TrainingSession
 
 STRENGTH = Exercise.Role.STRENGTH
 
@@ -76,201 +67,25 @@ def start_advice(user: User, *, now: dt.datetime | None = None) -> StartAdvice:
     )
 
 
-# The session player --------------------------------------------------------------------------
+# Last time ----------------------------------------------------------------------------------
 
 
-@dataclass
-class SetCell:
-    """One side of one set (or the whole set for a move not done per side)."""
-
-    side: str
-    entry: SetEntry | None
-    value: int | None
-    load_kg: Decimal | None
-
-    @property
-    def done(self) -> bool:
-        return bool(self.entry and self.entry.done)
-
-
-@dataclass
-class SetRow:
-    number: int
-    cells: list[SetCell]
-    extra: bool
-
-    @property
-    def done(self) -> bool:
-        return all(cell.done for cell in self.cells)
-
-    @property
-    def saved(self) -> bool:
-        return any(cell.entry is not None for cell in self.cells)
-
-
-@dataclass
-class Move:
-    """One slot of the routine as the player shows it: the chosen exercise, its prescription and
-    the sets done. The open move (the one the runner is on) also has today's suggestion and one
-    row per set (prescribed, then extra); the others are one line each."""
-
-    slot: RoutineSlot
-    exercise: Exercise
-    options: list[Exercise]
-    skipped: bool
-    sets_done: int
-    # The warm-up's own "done" tick, which finishes it whatever its rounds say.
-    ticked: bool = False
-    suggestion: Suggestion | None = None
-    rows: list[SetRow] = field(default_factory=list)
-
-    @property
-    def is_open(self) -> bool:
-        return self.suggestion is not None
-
-    @cached_property
-    def anchor(self) -> str:
-        """The move's element id in the player, which links and redirects scroll to."""
-        return move_anchor(self.exercise)
-
-    @property
-    def title(self) -> str:
-        name = self.exercise.name
-        return f"Warm-up: {name}" if self.exercise.is_warm_up else name
-
-    @property
-    def is_choice(self) -> bool:
-        return len(self.options) > 1
-
-    @property
-    def cues(self) -> list:
-        return list(self.exercise.cues.all())
-
-    @property
-    def target(self) -> int | None:
-        return self.suggestion.target if self.suggestion else None
-
-    @property
-    def finished(self) -> bool:
-        return self.skipped or self.ticked or self.sets_done >= self.slot.sets
-
-
-@dataclass
-class Player:
-    session: TrainingSession
-    warm_up: Move | None
-    moves: list[Move] = field(default_factory=list)
-    # The draft's local date, when it is not today: a session left open on an earlier day still
-    # counts on the day it started, so the player says so.
-    started_earlier_on: dt.date | None = None
-
-    @property
-    def all_moves(self) -> list[Move]:
-        return [move for move in [self.warm_up, *self.moves] if move is not None]
-
-    @property
-    def open_move(self) -> Move | None:
-        return next((move for move in self.all_moves if move.is_open), None)
-
-    @property
-    def next_move(self) -> Move | None:
-        """The move after the open one, for its "Next" link."""
-        moves = self.all_moves
-        for index, move in enumerate(moves[:-1]):
-            if move.is_open:
-                return moves[index + 1]
-        return None
-
-    @property
-    def rest_ends_at(self) -> dt.datetime | None:
-        return self.session.rest_ends_at
-
-    @property
-    def rest_ends_ms(self) -> int | None:
-        """The rest timer's end for static/js/player.js, in milliseconds since the epoch."""
-        ends = self.session.rest_ends_at
-        return int(ends.timestamp() * 1000) if ends else None
-
-    @property
-    def strength_sets_done(self) -> int:
-        return sum(move.sets_done for move in self.moves)
-
-    @property
-    def all_done(self) -> bool:
-        return all(move.finished for move in self.all_moves)
-
-
-def move_anchor(exercise: Exercise) -> str:
-    return "warm-up" if exercise.is_warm_up else f"move-{exercise.slug}"
-
-
-def player_state(
-    *,
-    session: TrainingSession,
-    user: User,
-    move: str | None = None,
-    now: dt.datetime | None = None,
-) -> Player:
-    """The player page: every move of the routine with its sets done, and one move open with
-    today's suggestion and its set rows: `move` (an exercise slug), else the first move not
-    finished yet (the runner walks the routine step by step), else none. Queries: this
-    session's sets and skips, the runner's slot choices, the routine (cached content), and last
-    time's sets of the open move: the same whatever the history."""
-    logged, player = _player(session, user, now)
-    moves = player.all_moves
-    opened = next((m for m in moves if move and m.exercise.slug == move), None) or next(
-        (m for m in moves if not m.finished), None
+def last_time_sets(
+    user: User, exercise: Exercise, *, exclude: TrainingSession | None = None
+) -> list[SetEntry]:
+    """The sets of the last counted session that included `exercise` (the player's open move),
+    by set number and side, `exclude` (the draft being trained) left out. One move's case of
+    SetEntry.objects.last_counted_per_move: a plain filter on one subquery, which both databases
+    plan in about half the time of the many-moves query."""
+    sessions = TrainingSession.objects.of(user)
+    if exclude is not None:
+        sessions = sessions.exclude(pk=exclude.pk)
+    last_session = sessions.last_counted_holding(exercise.pk)
+    return list(
+        SetEntry.objects.filter(exercise=exercise, session_id=Subquery(last_session)).order_by(
+            "set_number", "side"
+        )
     )
-    if opened is not None:
-        _open(user, [opened], logged=logged, exclude=session)
-    return player
-
-
-def session_progress(
-    *, session: TrainingSession, user: User, now: dt.datetime | None = None
-) -> Player:
-    """Every move of the routine with its sets done in this session, none open (the finish
-    page's summary)."""
-    return _player(session, user, now)[1]
-
-
-def past_session_plan(user: User, *, choice: Mapping[str, str] | None = None) -> list[Move]:
-    """The routine's moves, all open, with empty rows pre-filled from the suggestions, for
-    logging a past session. `choice` may pick another option of a choice slot for this form
-    only: {"slot-<slot id>": "<exercise id>"} (the page's links put it in the query string)."""
-    overrides = {}
-    for key, value in (choice or {}).items():
-        if key.startswith("slot-") and key[5:].isdigit() and str(value).isdigit():
-            overrides[int(key[5:])] = int(value)
-    moves = _routine_moves(user, logged={}, skipped=set(), overrides=overrides)
-    _open(user, moves, logged={})
-    return moves
-
-
-# The player's reads.
-def _sets_of(session_id: int) -> QuerySet[SetEntry]:
-    return SetEntry.objects.filter(session_id=session_id)
-
-
-def _skips_of(session_id: int) -> QuerySet:
-    return TrainingSession.skipped_exercises.through.objects.filter(trainingsession_id=session_id)
-
-
-def _choices_of(user_id: int) -> QuerySet[SlotChoice]:
-    return SlotChoice.objects.filter(user_id=user_id)
-
-
-def _last_time_sets(user_id: int, exercise_id: int, exclude_id: int) -> QuerySet[SetEntry]:
-    # One move's case of SetEntry.objects.last_counted_per_move, without the outer query over
-    # the moves (PostgreSQL plans it in half the time).
-    last_session = (
-        TrainingSession.objects.filter(user_id=user_id)
-        .exclude(pk=exclude_id)
-        .last_counted_holding(exercise_id)
-    )
-    return SetEntry.objects.filter(
-        exercise_id=exercise_id, session_id=Subquery(last_session)
-    ).order_by("set_number", "side")
 
 
 # History -------------------------------------------------------------------------------------
@@ -451,128 +266,3 @@ def session_sets(session: TrainingSession) -> list[ExerciseSets]:
         group = groups.setdefault(entry.exercise_id, ExerciseSets(entry.exercise, []))
         group.entries.append(entry)
     return list(groups.values())
-
-
-# Helpers -------------------------------------------------------------------------------------
-
-
-def _player(
-    session: TrainingSession, user: User, now: dt.datetime | None
-) -> tuple[Mapping[int, list[SetEntry]], Player]:
-    """The player with no move open, and this session's sets by exercise id."""
-    logged: dict[int, list[SetEntry]] = defaultdict(list)
-    for entry in _sets_of(session_id=session.pk):
-        logged[entry.exercise_id].append(entry)
-    skipped = {skip.exercise_id for skip in _skips_of(session_id=session.pk)}
-    moves = _routine_moves(user, logged=logged, skipped=skipped)
-    warm_up = next((move for move in moves if move.exercise.is_warm_up), None)
-    if warm_up is not None:
-        warm_up.ticked = session.warmup_done
-    started_on = local_date(session.started_at, user.zone)
-    today = local_date(now or timezone.now(), user.zone)
-    return logged, Player(
-        session=session,
-        warm_up=warm_up,
-        moves=[move for move in moves if move is not warm_up],
-        started_earlier_on=started_on if started_on < today else None,
-    )
-
-
-def _routine_moves(
-    user: User,
-    *,
-    logged: Mapping[int, list[SetEntry]],
-    skipped: set[int],
-    overrides: Mapping[int, int] | None = None,
-) -> list[Move]:
-    """Each slot of the routine with the exercise the runner does in it (this form's override,
-    else their remembered choice, else the slot's default) and its sets done, none open."""
-    routine = routine_with_slots()
-    choices = {choice.slot_id: choice.exercise_id for choice in _choices_of(user_id=user.pk)}
-    choices.update(overrides or {})
-    moves = []
-    for slot in routine.slots.all():
-        options = [option.exercise for option in slot.options.all()]
-        if not options:
-            continue
-        default = next((o.exercise for o in slot.options.all() if o.is_default), options[0])
-        exercise = next((o for o in options if o.pk == choices.get(slot.pk)), default)
-        moves.append(
-            Move(
-                slot=slot,
-                exercise=exercise,
-                options=options,
-                skipped=exercise.pk in skipped,
-                sets_done=_sets_done(logged.get(exercise.pk, []), per_side=exercise.per_side),
-            )
-        )
-    return moves
-
-
-def _sets_done(logged: list[SetEntry], *, per_side: bool) -> int:
-    """Set numbers whose every side is done (a per-side set is one set, done when both are)."""
-    sides = 2 if per_side else 1
-    done: dict[int, int] = defaultdict(int)
-    for entry in logged:
-        if entry.done:
-            done[entry.set_number] += 1
-    return sum(1 for count in done.values() if count >= sides)
-
-
-def _open(
-    user: User,
-    moves: list[Move],
-    *,
-    logged: Mapping[int, list[SetEntry]],
-    exclude: TrainingSession | None = None,
-) -> None:
-    """Gives `moves` today's suggestion and their set rows (one query: last time's sets)."""
-    if len(moves) == 1 and exclude is not None:
-        history = per_move_of_latest_session(
-            _last_time_sets(
-                user_id=user.pk, exercise_id=moves[0].exercise.pk, exclude_id=exclude.pk
-            )
-        )
-    else:
-        history = SetEntry.objects.last_counted_per_move(
-            user, [move.exercise for move in moves], exclude=exclude
-        )
-    for move in moves:
-        move.suggestion = next_suggested_load(
-            exercise=move.exercise,
-            prescription=move.slot,
-            last_sets=history.get(move.exercise.pk, []),
-            unit=user.unit,
-        )
-        move.rows = _rows(move, logged=logged.get(move.exercise.pk, []))
-
-
-def _rows(move: Move, *, logged: list[SetEntry]) -> list[SetRow]:
-    exercise, suggestion = move.exercise, move.suggestion
-    sides = exercise.sides
-    saved = {(entry.set_number, entry.side): entry for entry in logged}
-    count = max([move.slot.sets, *(entry.set_number for entry in logged)])
-    # An unsaved row is pre-filled from the latest saved set of this move in this session (the
-    # runner changed the load on set 1: sets 2 and 3 follow), else from the suggestion.
-    carried_value, carried_load = suggestion.target, suggestion.load_kg
-    rows = []
-    for number in range(1, count + 1):
-        cells = []
-        for side in sides:
-            entry = saved.get((number, side))
-            value = getattr(entry, exercise.measure) if entry else None
-            load = entry.load_kg if entry else None
-            if value is not None:
-                carried_value = value
-            if load is not None:
-                carried_load = load
-            cells.append(
-                SetCell(
-                    side=side,
-                    entry=entry,
-                    value=value if value is not None else carried_value,
-                    load_kg=load if load is not None else carried_load,
-                )
-            )
-        rows.append(SetRow(number=number, cells=cells, extra=number > move.slot.sets))
-    return rows

@@ -106,7 +106,14 @@ def set_log(
         entry = SetEntry.objects.filter(
             session=locked, exercise=exercise, set_number=set_number, side=side
         ).first() or SetEntry(session=locked, exercise=exercise, set_number=set_number, side=side)
-        started_rest = done and not entry.done and locked.is_draft
+        was_done = entry.done
+        # Breaths are the warm-up: no rest between its rounds.
+        started_rest = (
+            done
+            and not was_done
+            and locked.is_draft
+            and exercise.measure != Exercise.Measure.BREATHS
+        )
         for field, value in values.items():
             setattr(entry, field, value)
         entry.done = done
@@ -116,8 +123,33 @@ def set_log(
             locked.rest_ends_at = now + dt.timedelta(seconds=session.user.rest_timer_seconds)
             locked.save(update_fields=["rest_ends_at", "updated_at"])
             session.rest_ends_at = locked.rest_ends_at
+        if exercise.is_warm_up and done != was_done and locked.is_draft:
+            _warm_up_follows_its_rounds(locked, exercise, ticked=done)
+            session.warmup_done = locked.warmup_done
         sessions_changed(user_id=locked.user_id, sessions=_only(locked))
     return entry
+
+
+def _warm_up_follows_its_rounds(session: TrainingSession, exercise: Exercise, *, ticked: bool):
+    """Ticking the warm-up's last prescribed round is the warm-up done, and taking one of them
+    back undoes it: one state, whether the runner ticks the rounds or the warm-up itself."""
+    prescribed = (
+        RoutineSlot.objects.filter(routine_id=session.routine_id, options__exercise=exercise)
+        .values_list("sets", flat=True)
+        .first()
+    )
+    if prescribed is None:
+        return
+    rounds_done = SetEntry.objects.filter(session=session, exercise=exercise, done=True).count()
+    if ticked and rounds_done >= prescribed:
+        warmup_done = True
+    elif not ticked and rounds_done == prescribed - 1:
+        warmup_done = False
+    else:
+        return
+    if warmup_done != session.warmup_done:
+        session.warmup_done = warmup_done
+        session.save(update_fields=["warmup_done", "updated_at"])
 
 
 def set_row_log(
@@ -214,6 +246,25 @@ def warmup_mark(*, session: TrainingSession, done: bool = True) -> TrainingSessi
         session.full_clean()
         session.save(update_fields=["warmup_done", "updated_at"])
         sessions_changed(user_id=session.user_id)
+    return session
+
+
+def rest_change(
+    *, session: TrainingSession, add_seconds: int | None, now: dt.datetime | None = None
+) -> TrainingSession:
+    """The rest timer's "+30 s" (`add_seconds`, counted from now if the rest is already over)
+    or its "skip" (`add_seconds=None`: no rest running)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = TrainingSession.objects.select_for_update().get(pk=session.pk)
+        if add_seconds is None:
+            locked.rest_ends_at = None
+        else:
+            locked.rest_ends_at = max(locked.rest_ends_at or now, now) + dt.timedelta(
+                seconds=add_seconds
+            )
+        locked.save(update_fields=["rest_ends_at", "updated_at"])
+    session.rest_ends_at = locked.rest_ends_at
     return session
 
 

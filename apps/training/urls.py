@@ -17,6 +17,7 @@ urlpatterns = [
     path("train/<int:pk>/moves/<int:exercise_id>/skip/", views.move_skip, name="move_skip"),
     path("train/<int:pk>/slots/<int:slot_id>/choose/", views.slot_choose, name="slot_choose"),
     path("train/<int:pk>/warm-up/", views.warmup, name="warmup"),
+    path("train/<int:pk>/rest/", views.rest, name="rest"),
     path("train/<int:pk>/finish/", views.finish, name="finish"),
     path("train/<int:pk>/abandon/", views.abandon, name="abandon"),
     path("history/", views.history, name="history"),

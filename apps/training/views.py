@@ -20,22 +20,20 @@ from apps.accounts.units import plain_number
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.exercises.selectors import routine_exercises
 from apps.training import caching, calendar, selectors, services
-from apps.training.forms import (
-    PastSessionForm,
-    SessionDetailsForm,
-    SessionEditForm,
-    SetForm,
-    set_inputs,
-)
+from apps.training.forms import PastSessionForm, SessionDetailsForm, SessionEditForm, SetForm
 from apps.training.models import MAX_SET_NUMBER, TrainingSession
 from apps.training.ownership import (
     draft_owned_or_404,
+    exercise_visible_by_slug,
     exercise_visible_or_404,
     session_owned_or_404,
     set_owned_or_404,
 )
+from apps.training.player import move_anchor, past_session_plan, player_state, session_progress
 
 HISTORY_PAGE_SIZE = 20
+# The rest timer's "+30 s".
+REST_EXTRA_SECONDS = 30
 TRUE_VALUES = {"true", "1", "on", "yes"}
 
 
@@ -76,7 +74,7 @@ def set_save(request: HttpRequest, pk: int, exercise_id: int, number: int) -> Ht
     sides = exercise.sides
     form = SetForm(
         request.POST,
-        prefix=_prefix(exercise, number),
+        prefix=SetForm.prefix_for(exercise, number),
         exercise=exercise,
         unit=request.user.unit,
         sides=sides,
@@ -165,6 +163,21 @@ def warmup(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def rest(request: HttpRequest, pk: int) -> HttpResponse:
+    """The rest timer's "+30 s" and "Skip"."""
+    session = draft_owned_or_404(request.user, pk)
+    add_seconds = REST_EXTRA_SECONDS if request.POST.get("change") == "add" else None
+    services.rest_change(session=session, add_seconds=add_seconds)
+    if _wants_json(request):
+        return JsonResponse(_rest_state(session))
+    exercise = exercise_visible_by_slug(request.user, request.POST.get("move", ""))
+    if exercise is None:
+        return redirect("training:player", pk=session.pk)
+    return redirect(_player_url(session, exercise))
+
+
+@login_required
 def finish(request: HttpRequest, pk: int) -> HttpResponse:
     session = session_owned_or_404(request.user, pk)
     if not session.is_draft:
@@ -174,8 +187,9 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.session_finish(session=session, **form.cleaned_data)
         messages.success(request, "Session finished and saved. Well done.")
-        return redirect(session)
-    player = selectors.session_progress(session=session, user=request.user)
+        # The runner lands on their week: what this session did for it, and the next day.
+        return redirect("home")
+    player = session_progress(session=session, user=request.user)
     return render(
         request, "training/finish.html", {"session": session, "form": form, "player": player}
     )
@@ -197,24 +211,24 @@ def abandon(request: HttpRequest, pk: int) -> HttpResponse:
 def log_past(request: HttpRequest) -> HttpResponse:
     """A session trained without the phone: when, then the same set rows as the player, saved
     finished in one go."""
-    plan = selectors.past_session_plan(request.user, choice=request.GET)
-    unit = request.user.unit
     data = request.POST if request.method == "POST" else None
+    moves = past_session_plan(request.user, choice=request.GET, data=data)
     form = PastSessionForm(
         data, initial={"started_at": timezone.localtime().replace(second=0, microsecond=0)}
     )
-    rows = _past_rows(plan, data, unit)
-    if request.method == "POST" and form.is_valid() and all(f.is_valid() for *_, f in rows):
+    forms = [row.form for move in moves for row in move.rows]
+    if data is not None and form.is_valid() and all(f.is_valid() for f in forms):
         sets = [
             services.SetInput(
-                exercise=move.exercise,
+                exercise=set_form.exercise,
                 set_number=row.number,
                 side=side,
                 **set_form.values(side),
             )
-            for move, row, set_form in rows
+            for move in moves
+            for row in move.rows
+            if (set_form := row.form).cleaned_data.get("done")
             for side in set_form.sides
-            if set_form.cleaned_data.get("done")
         ]
         try:
             session = services.session_log_past(user=request.user, sets=sets, **form.cleaned_data)
@@ -223,11 +237,10 @@ def log_past(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Past session saved.")
             return redirect(session)
-    moves = _group_rows(rows)
     return render(
         request,
         "training/log_past.html",
-        {"form": form, "moves": moves, "has_errors": request.method == "POST"},
+        {"form": form, "moves": moves, "has_errors": data is not None},
     )
 
 
@@ -323,10 +336,6 @@ def set_edit(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
 # Helpers -------------------------------------------------------------------------------------
 
 
-def _prefix(exercise: Exercise, number: int) -> str:
-    return f"m{exercise.pk}-s{number}"
-
-
 def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
@@ -335,7 +344,7 @@ def _player_url(session: TrainingSession, exercise: Exercise) -> str:
     """Back to the player with this move open, scrolled to it."""
     query = urlencode({"move": exercise.slug})
     player = reverse("training:player", kwargs={"pk": session.pk})
-    return f"{player}?{query}#{selectors.move_anchor(exercise)}"
+    return f"{player}?{query}#{move_anchor(exercise)}"
 
 
 def _render_player(
@@ -345,38 +354,22 @@ def _render_player(
     move: str | None = None,
     bound: SetForm | None = None,
 ) -> HttpResponse:
-    state = selectors.player_state(session=session, user=request.user, move=move)
-    unit = request.user.unit
-    # Plain values for the template's hand-written inputs: no form per row (docs/performance.md).
-    opened = state.open_move
-    if opened is not None:
-        sides = opened.exercise.sides
-        for row in opened.rows:
-            prefix = _prefix(opened.exercise, row.number)
-            form = bound if bound is not None and bound.prefix == prefix else None
-            row.prefix = prefix
-            row.action = reverse(
-                "training:set_save", args=[session.pk, opened.exercise.pk, row.number]
-            )
-            row.non_field_errors = list(form.non_field_errors()) if form is not None else []
-            row.inputs = set_inputs(
-                exercise=opened.exercise,
-                unit=unit,
-                sides=sides,
-                prefix=prefix,
-                initial=SetForm.initial_for(opened.exercise, unit, row.cells)
-                if form is None
-                else None,
-                form=form,
-            )
+    state = player_state(session=session, user=request.user, move=move, bound=bound)
     return render(request, "training/player.html", {"player": state, "session": session})
 
 
 def _set_state(session: TrainingSession, form: SetForm) -> dict:
-    rest_ends_at = session.rest_ends_at
     return {
         "saved": True,
         "done": bool(form.cleaned_data.get("done")),
+        "warmup_done": session.warmup_done,
+        **_rest_state(session),
+    }
+
+
+def _rest_state(session: TrainingSession) -> dict:
+    rest_ends_at = session.rest_ends_at
+    return {
         "rest_ends_at": int(rest_ends_at.timestamp() * 1000) if rest_ends_at else None,
         "rest_seconds": session.user.rest_timer_seconds,
         "now": int(timezone.now().timestamp() * 1000),
@@ -390,32 +383,3 @@ def _add_errors(form, error: ValidationError) -> None:
         return
     for name, messages_ in error.message_dict.items():
         form.add_error(name if name in form.fields else None, messages_)
-
-
-def _past_rows(plan, data, unit: str) -> list[tuple]:
-    """(move, row, SetForm) for every row of the past-session form; rows start not done."""
-    return [
-        (
-            move,
-            row,
-            SetForm(
-                data,
-                prefix=_prefix(move.exercise, row.number),
-                exercise=move.exercise,
-                unit=unit,
-                sides=move.exercise.sides,
-                initial={**SetForm.initial_for(move.exercise, unit, row.cells), "done": False},
-            ),
-        )
-        for move in plan
-        for row in move.rows
-    ]
-
-
-def _group_rows(rows):
-    groups: dict[int, dict] = {}
-    for move, row, form in rows:
-        group = groups.setdefault(move.exercise.pk, {"move": move, "rows": []})
-        row.form = form
-        group["rows"].append(row)
-    return list(groups.values())

@@ -199,22 +199,6 @@
     });
   }
 
-  // A value changed in one row carries to the rows after it that are not done yet (the server
-  // pre-fills them the same way on the next page load).
-  function onChange(event) {
-    var input = event.target;
-    var form = input.closest && input.closest("[data-set-form]");
-    var move = form && form.closest("[data-move]");
-    if (!move || !input.name) return;
-    var field = input.name.replace(/^m\d+-s\d+-/, "");
-    var forms = Array.prototype.slice.call(move.querySelectorAll("[data-set-form]"));
-    forms.slice(forms.indexOf(form) + 1).forEach(function (later) {
-      if (later.classList.contains("set-row--done")) return;
-      var twin = later.querySelector('input[name$="-' + field + '"]');
-      if (twin) twin.value = input.value;
-    });
-  }
-
   function init() {
     timer = document.querySelector("[data-rest-timer]");
     if (timer && timer.dataset.now) {
@@ -227,7 +211,6 @@
     }
     window.setInterval(tick, 250);
     document.addEventListener("submit", onSubmit);
-    document.addEventListener("change", onChange);
   }
 
   document.addEventListener("DOMContentLoaded", init);

@@ -103,7 +103,6 @@ def test_a_new_runner_logs_a_session_and_home_plans_around_rest_long_run_and_rac
     expect(page.get_by_test_id("next-day")).to_contain_text("Next: today.")
 
     # A real session through the player: the squat's three sets, then finish.
-    page.get_by_role("link", name="Start today's session").click()
     page.get_by_role("button", name="Start today's session").click()
     page.get_by_role("link", name="Squat", exact=True).click()
     squat = page.locator("#move-squat")

@@ -1,6 +1,7 @@
-"""A runner's whole session on a 360 px phone, one move at a time: start, warm up, log every set
-(a per-side move, a hold, a loaded move with a changed load), reload mid-session, finish, find
-it in history with the right totals, then see the progressed loads suggested next time."""
+"""A runner's whole session on a 360 px phone, one move at a time: start from home in one tap,
+warm up, log every set (a per-side move, a hold, a loaded move with a changed load), reload
+mid-session, finish onto the week, find it in history with the right totals, then see the
+progressed loads suggested next time."""
 
 import datetime as dt
 import re
@@ -35,6 +36,20 @@ def next_move(page, name):
     page.get_by_role("link", name=f"Next: {name}").click()
 
 
+def fits_one_screen(page, section):
+    """The open move, from its name to its "Next", fits the phone's screen once scrolled to
+    it, and every control in it is a target of at least 44 x 44 px."""
+    height = page.viewport_size["height"]
+    title = section.locator("h2").bounding_box()
+    next_link = section.locator(".move__next a").bounding_box()
+    assert title["y"] >= 0
+    assert next_link["y"] + next_link["height"] <= height
+    for control in section.locator("button:visible, input:visible, select:visible").all():
+        box = control.bounding_box()
+        assert box["height"] >= 44, control.evaluate("node => node.outerHTML")
+        assert box["width"] >= 44, control.evaluate("node => node.outerHTML")
+
+
 def tick_all(section, count=3):
     """Ticks the first `count` set rows of a move, each saved in place by fetch()."""
     for number in range(1, count + 1):
@@ -45,25 +60,28 @@ def tick_all(section, count=3):
 
 def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screenshot):
     runner = UserFactory(email="session.runner@example.com")
+    page.set_viewport_size({"width": 360, "height": 740})
     sign_in(page, site, runner.email)
 
-    page.get_by_role("link", name="Start today's session").click()
-    expect(page.get_by_role("heading", name="Train", level=1)).to_be_visible()
+    # One tap from home into the player.
     page.get_by_role("button", name="Start today's session").click()
     expect(page.get_by_role("heading", name="Today's session")).to_be_visible()
 
-    # Warm-up: three rounds of balloon breathing, then the warm-up tick.
+    # Warm-up: three rounds of balloon breathing are the warm-up done; breaths start no rest.
     warm_up = page.locator("#warm-up")
-    expect(warm_up.get_by_text("Breaths").first).to_be_visible()
+    expect(warm_up.get_by_label("Breaths")).to_have_count(3)
     tick_all(warm_up)
-    warm_up.get_by_role("button", name="Warm-up done").click()
+    expect(page.locator("[data-rest-timer]")).to_be_hidden()
+    next_move(page, "Squat")
     # The warm-up folds to one line and the player goes on to the squat.
     expect(page.locator("#warm-up")).to_contain_text("✓ Done")
     expect(page.locator("#warm-up form")).to_have_count(0)
 
-    # A loaded move with a changed load: 10 kg instead of the suggested 2 kg; the next rows follow.
+    # A loaded move with a changed load: 10 kg instead of the suggested 2 kg, typed in each row
+    # (a value typed into one set never changes another).
     squat = move(page, "squat")
     expect(squat.get_by_text("First time: start light with 2 kg")).to_be_visible()
+    fits_one_screen(page, squat)
     # A typo is refused beside the field, in place; nothing is saved.
     squat.get_by_label("Load (kg)").first.fill("9999")
     squat.locator("form.set-row").first.get_by_role("button", name="Done").click()
@@ -73,14 +91,24 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     )
     squat.get_by_label("Load (kg)").first.fill("10")
     squat.get_by_label("Load (kg)").first.dispatch_event("change")
-    expect(squat.get_by_label("Load (kg)").nth(2)).to_have_value("10")
+    expect(squat.get_by_label("Load (kg)").nth(2)).to_have_value("2")
+    for number in (1, 2):
+        squat.get_by_label("Load (kg)").nth(number).fill("10")
     tick_all(squat)
     expect(page.locator("[data-rest-timer]")).to_be_visible()
     expect(page.locator("[data-rest-left]")).to_have_text(re.compile(r"\d:\d\d left"))
+    # The rest takes its own space: it covers neither the set rows nor "Next".
+    timer = page.locator("[data-rest-timer]").bounding_box()
+    for covered in (squat.locator("form.set-row").last, squat.locator(".move__next")):
+        box = covered.bounding_box()
+        assert box["y"] + box["height"] <= timer["y"] or box["y"] >= timer["y"] + timer["height"]
+    page.get_by_role("button", name="+30 s").click()
+    expect(page.locator("[data-rest-left]")).to_have_text(re.compile(r"[12]:\d\d left"))
 
-    # Reload mid-session: the squat is done, so the player opens the deadlift; every ticked set
-    # and the running rest timer are still there.
-    page.reload()
+    # Back to the player mid-session (from its plain address, as after a closed tab): the squat
+    # is done, so the player opens the deadlift; every ticked set and the running rest timer
+    # are still there.
+    page.goto(page.url.split("?")[0])
     expect(move(page, "squat")).to_contain_text("✓ 3 of 3 sets done")
     expect(move(page, "deadlift").locator("form.set-row")).to_have_count(3)
     expect(page.locator("[data-rest-left]")).to_have_text(re.compile(r"\d:\d\d left"))
@@ -88,6 +116,9 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     expect(squat.locator(".set-row--done")).to_have_count(3)
     expect(squat.get_by_label("Load (kg)").first).to_have_value("10")
     expect(squat.locator("[data-sets-done]")).to_have_text("3")
+    # A reload keeps the open move.
+    page.reload()
+    expect(move(page, "squat").locator(".set-row--done")).to_have_count(3)
     next_move(page, "Deadlift (the hip hinge)")
 
     # The connection drops: the tick says it was not saved and keeps what was typed; once back
@@ -106,12 +137,19 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     next_move(page, "Plank (push-up position)")
     plank = move(page, "plank")
     expect(plank.get_by_label("Seconds").first).to_have_value("30")
+    fits_one_screen(page, plank)
+    # A hold's own countdown, from the seconds typed in the first row not done.
+    expect(plank.locator("[data-hold-left]")).to_have_text("30 s")
+    plank.get_by_role("button", name="Start hold").click()
+    expect(plank.locator("[data-hold-left]")).to_have_text(re.compile(r"0:[23]\d"))
+    plank.get_by_role("button", name="Stop").click()
     # Sweaty double taps: each saves one set, never two (checked in the database below).
     for row in plank.locator("form.set-row").all():
         row.get_by_role("button", name="Done").dblclick()
         expect(row.locator("[data-set-status]")).to_have_text("✓ Done")
     next_move(page, "Lateral lunge")
     lunge = move(page, "lateral-lunge")
+    fits_one_screen(page, lunge)
     expect(lunge.get_by_label("Left (reps)")).to_have_count(3)
     expect(lunge.get_by_label("Right (reps)")).to_have_count(3)
     tick_all(lunge)
@@ -128,7 +166,13 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     page.get_by_label("Overall effort (RPE 1-10)").select_option("7")
     page.get_by_label("Notes").fill("Felt good.")
     page.get_by_role("button", name="Finish and save").click()
+    # Finishing lands on the week, which says what is next; home offers history, not a start.
     expect(page.get_by_text("Session finished and saved.")).to_be_visible()
+    expect(page.get_by_test_id("week-summary")).to_contain_text("1 of 2 sessions done")
+    expect(page.get_by_test_id("next-day")).to_contain_text("Next:")
+    expect(page.get_by_role("heading", name="Done for today")).to_be_visible()
+    expect(page.get_by_role("button", name="Start today's session")).to_have_count(0)
+    screenshot(page, "training-finished-week")
 
     session = TrainingSession.objects.get(user=runner)
     assert not session.is_draft
@@ -150,8 +194,10 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     expect(page.get_by_role("cell", name="10 kg")).to_have_count(3)
     screenshot(page, "training-session")
 
-    # The next session suggests the progressed loads and targets.
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Train").click()
+    # The next session suggests the progressed loads and targets; training again today is one
+    # tap further from home.
+    page.get_by_role("link", name="Legwork").click()
+    page.get_by_role("link", name="Train again today").click()
     page.get_by_role("button", name="Start today's session").click()
     squat = open_move(page, "squat")
     expect(squat.get_by_text("one step up to 12.5 kg")).to_be_visible()
@@ -207,7 +253,7 @@ def test_a_runner_in_pounds_logs_yesterday_then_is_warned_switches_skips_and_aba
     expect(move(page, "kettlebell-swing")).to_be_visible()
 
     # Skip the plank; take the skip back.
-    open_move(page, "plank").get_by_role("button", name="Skip this move").click()
+    open_move(page, "plank").get_by_role("button", name="Skip move").click()
     expect(move(page, "plank").get_by_text("skipped")).to_be_visible()
     move(page, "plank").get_by_role("button", name="Do it after all").click()
     expect(move(page, "plank").get_by_label("Seconds")).to_have_count(3)
@@ -226,3 +272,36 @@ def test_a_runner_in_pounds_logs_yesterday_then_is_warned_switches_skips_and_aba
     page.get_by_role("link", name="Delete session").click()
     page.get_by_role("button", name="Delete session").click()
     expect(page.get_by_text("No sessions yet.")).to_be_visible()
+
+
+def test_the_player_works_with_javascript_off(browser, site, screenshot):
+    """Plain forms all the way: start from home, tick, add rest and skip it, finish."""
+    runner = UserFactory(email="no.script.runner@example.com")
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    sign_in(page, site, runner.email)
+    page.get_by_role("button", name="Start today's session").click()
+    next_move(page, "Squat")
+
+    squat = move(page, "squat")
+    squat.get_by_label("Load (kg)").nth(1).fill("8")
+    squat.locator("form.set-row").nth(1).get_by_role("button", name="Done").click()
+    squat = move(page, "squat")
+    expect(squat.locator(".set-row--done")).to_have_count(1)
+    expect(squat.get_by_label("Load (kg)").nth(1)).to_have_value("8")
+    # The other rows keep the suggestion: nothing typed in one set changes another.
+    expect(squat.get_by_label("Load (kg)").nth(2)).to_have_value("2")
+    expect(page.locator("[data-rest-left]")).to_have_text(re.compile(r"until \d\d:\d\d:\d\d"))
+    page.get_by_role("button", name="+30 s").click()
+    expect(page.locator("[data-rest-left]")).to_be_visible()
+    page.get_by_role("button", name="Skip the rest").click()
+    expect(page.locator("[data-rest-timer]")).to_be_hidden()
+    screenshot(page, "training-player-no-script")
+
+    page.get_by_role("link", name="Finish session").click()
+    page.get_by_role("button", name="Finish and save").click()
+    expect(page.get_by_test_id("week-summary")).to_contain_text("1 of 2 sessions done")
+    session = TrainingSession.objects.get(user=runner)
+    assert not session.is_draft
+    assert SetEntry.objects.get(session=session).load_kg == 8
+    context.close()

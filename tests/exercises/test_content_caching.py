@@ -206,6 +206,44 @@ def test_the_players_routine_takes_four_queries_whatever_the_content(
         ]
 
 
+def test_the_players_routine_takes_one_query_once_cached(routine, django_assert_num_queries):
+    selectors.routine_for_player()
+
+    # The content version; the routine, its slots, options, exercises and cues from the cache.
+    with django_assert_num_queries(1):
+        read = selectors.routine_for_player()
+        cues = [
+            cue
+            for slot in read.slots.all()
+            for o in slot.options.all()
+            for cue in o.exercise.cues.all()
+        ]
+
+    assert cues
+
+
+def test_a_change_one_request_makes_to_the_cached_players_routine_shows_in_no_other(routine):
+    first = selectors.routine_for_player()
+    first.name = "Changed by one request"
+    first.slots.all()[0].title = "Changed too"
+    first.slots.all()[0].options.all()[0].exercise.name = "Renamed"
+
+    second = selectors.routine_for_player()
+
+    assert second.name != "Changed by one request"
+    assert second.slots.all()[0].title != "Changed too"
+    assert second.slots.all()[0].options.all()[0].exercise.name != "Renamed"
+
+
+def test_an_admin_edit_shows_at_once_in_the_players_routine(routine):
+    selectors.routine_for_player()
+    slot = routine.slots.order_by("order").first()
+    slot.title = "Edited by staff"
+    slot.save()
+
+    assert selectors.routine_for_player().slots.all()[0].title == "Edited by staff"
+
+
 def test_the_landing_page_reads_only_the_content_version_once_cached(
     client, routine, django_assert_num_queries
 ):

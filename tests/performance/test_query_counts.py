@@ -10,12 +10,13 @@ PAGES_BY_LABEL = {page.label: page for page in PAGES}
 # Warm requests (the second one), signed in: the session and the user are the first two.
 EXPECTED_QUERIES = {
     "baseline": 2,
-    "home": 3,  # session, user, history version (the week's summary is cached)
+    # session, user, history version (the week's summary is cached), the open draft
+    "home": 4,
     "routine": 3,  # session, user, content version (the routine is cached)
     "exercise": 3,  # session, user, content version (the move is cached)
-    # session, user, the draft, its sets and skips, the routine (itself, slots, options with
-    # exercises, cues: read afresh), choices, last time's sets
-    "player (draft)": 11,
+    # session, user, the draft, its sets and skips, the content version (the routine is
+    # cached), choices, last time's sets
+    "player (draft)": 8,
     "history p1": 3,  # session, user, history version (the page's content is cached)
     "session": 4,  # session, user, the runner's session, history version
     "progress": 3,  # session, user, history version (the page's content is cached)

@@ -326,3 +326,65 @@ def test_a_past_session_with_nothing_ticked_is_refused(routine, runner, squat):
             now=NOW,
         )
     assert not TrainingSession.objects.exists()
+
+
+# The warm-up and the rest timer --------------------------------------------------------------
+
+
+@pytest.fixture
+def breathing(routine):
+    return Exercise.objects.get(slug="balloon-breathing")
+
+
+def test_a_breathing_round_starts_no_rest(draft, breathing):
+    services.set_log(session=draft, exercise=breathing, set_number=1, breaths=5, now=NOW)
+    draft.refresh_from_db()
+    assert draft.rest_ends_at is None
+
+
+def test_ticking_every_breathing_round_is_the_warm_up_done(draft, breathing):
+    for number in (1, 2, 3):
+        services.set_log(session=draft, exercise=breathing, set_number=number, breaths=5)
+    draft.refresh_from_db()
+    assert draft.warmup_done
+
+
+def test_two_breathing_rounds_of_three_are_not_the_warm_up_done(draft, breathing):
+    for number in (1, 2):
+        services.set_log(session=draft, exercise=breathing, set_number=number, breaths=5)
+    draft.refresh_from_db()
+    assert not draft.warmup_done
+
+
+def test_taking_back_a_round_of_a_done_warm_up_undoes_it(draft, breathing):
+    for number in (1, 2, 3):
+        services.set_log(session=draft, exercise=breathing, set_number=number, breaths=5)
+    services.set_log(session=draft, exercise=breathing, set_number=2, breaths=5, done=False)
+    draft.refresh_from_db()
+    assert not draft.warmup_done
+
+
+def test_a_round_ticked_after_the_warm_up_tick_keeps_it_done(draft, breathing):
+    services.warmup_mark(session=draft)
+    services.set_log(session=draft, exercise=breathing, set_number=1, breaths=5)
+    draft.refresh_from_db()
+    assert draft.warmup_done
+
+
+def test_thirty_more_seconds_of_rest_count_from_the_rests_end(draft, squat):
+    services.set_log(session=draft, exercise=squat, set_number=1, reps=5, now=NOW)
+    services.rest_change(session=draft, add_seconds=30, now=NOW + dt.timedelta(seconds=10))
+    draft.refresh_from_db()
+    assert draft.rest_ends_at == NOW + dt.timedelta(seconds=90 + 30)
+
+
+def test_thirty_more_seconds_after_the_rest_is_over_count_from_now(draft):
+    services.rest_change(session=draft, add_seconds=30, now=NOW)
+    assert draft.rest_ends_at == NOW + dt.timedelta(seconds=30)
+
+
+def test_skipping_the_rest_stops_it(draft, squat):
+    services.set_log(session=draft, exercise=squat, set_number=1, reps=5, now=NOW)
+    services.rest_change(session=draft, add_seconds=None)
+    draft.refresh_from_db()
+    assert draft.rest_ends_at is None

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from apps.accounts.units import to_kg
 from apps.exercises.models import Exercise, RoutineSlot
-from apps.training import selectors, services
-from apps.training.forms import SetForm
+from apps.training import services
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
 from tests.factories import SetEntryFactory, TrainingSessionFactory
 
@@ -135,11 +134,12 @@ def test_the_player_page_takes_a_fixed_number_of_queries(
     runner_client, runner, draft, history_of, django_assert_num_queries, history_size
 ):
     history_of(runner, history_size)
-    # The session and the runner, the draft, its sets and skips, the routine (itself, its
-    # slots, their options with their exercises, the cues), the runner's choices, last time's
-    # sets of the open move.
-    with django_assert_num_queries(11):
-        response = runner_client.get(reverse("training:player", args=[draft.pk]), {"move": "squat"})
+    url = reverse("training:player", args=[draft.pk])
+    runner_client.get(url, {"move": "squat"})  # the routine's content, cached
+    # The session and the runner, the draft, its sets and skips, the content version (the
+    # routine itself is cached), the runner's choices, last time's sets of the open move.
+    with django_assert_num_queries(8):
+        response = runner_client.get(url, {"move": "squat"})
     assert response.status_code == 200
     assert "Every set done at 10 kg last time" in response.content.decode()
 
@@ -300,17 +300,88 @@ def test_the_warm_up_tick_is_saved(runner_client, draft):
     assert draft.warmup_done
 
 
+# The rest timer and the warm-up -------------------------------------------------------------
+
+
+def rest_url(session):
+    return reverse("training:rest", args=[session.pk])
+
+
+def test_thirty_more_seconds_of_rest_come_back_to_the_move(runner_client, draft, squat):
+    runner_client.post(set_url(draft, squat, 1), squat_post())
+    ends = TrainingSession.objects.get(pk=draft.pk).rest_ends_at
+    response = runner_client.post(rest_url(draft), {"change": "add", "move": "squat"})
+    assert response["Location"] == (
+        reverse("training:player", args=[draft.pk]) + "?move=squat#move-squat"
+    )
+    assert TrainingSession.objects.get(pk=draft.pk).rest_ends_at == ends + dt.timedelta(seconds=30)
+
+
+def test_skipping_the_rest_by_fetch_answers_json(runner_client, draft, squat):
+    runner_client.post(set_url(draft, squat, 1), squat_post())
+    response = runner_client.post(rest_url(draft), {"change": "skip"}, **JSON)
+    assert response.json()["rest_ends_at"] is None
+    assert TrainingSession.objects.get(pk=draft.pk).rest_ends_at is None
+
+
+def test_a_stranger_cannot_change_the_rest(client, stranger, draft):
+    client.force_login(stranger)
+    assert client.post(rest_url(draft), {"change": "skip"}).status_code == 404
+
+
+def test_changing_the_rest_rejects_get(runner_client, draft):
+    assert runner_client.get(rest_url(draft)).status_code == 405
+
+
+def test_the_open_move_has_the_rest_timer_with_more_time_and_skip(runner_client, draft):
+    content = player_page(runner_client, draft, move="squat")
+    assert content.count("data-rest-timer") == 1
+    assert "+30 s" in content
+    assert "Skip<span" in content
+
+
+def test_a_hold_has_a_countdown_of_its_own(runner_client, draft):
+    content = player_page(runner_client, draft, move="plank")
+    assert 'data-hold data-hold-seconds="30"' in content
+
+
+def test_ticking_every_breathing_round_shows_the_warm_up_done_everywhere(runner_client, draft):
+    breathing = Exercise.objects.get(slug="balloon-breathing")
+    prefix = f"m{breathing.pk}-s"
+    for number in (1, 2, 3):
+        runner_client.post(
+            set_url(draft, breathing, number),
+            {f"{prefix}{number}-value": "5", f"{prefix}{number}-done": "true"},
+        )
+    player = player_page(runner_client, draft)
+    finish = runner_client.get(reverse("training:finish", args=[draft.pk])).content.decode()
+    assert '<a href="?move=balloon-breathing#warm-up">Warm-up: Balloon breathing</a>' in player
+    assert "✓ Done</p>" in player
+    assert "Warm-up: done" in finish
+    assert TrainingSession.objects.get(pk=draft.pk).rest_ends_at is None
+
+
 # Finish and abandon ------------------------------------------------------------------------
 
 
-def test_finishing_saves_effort_and_notes_and_shows_the_session(runner_client, draft, squat):
+def test_finishing_saves_effort_and_notes(runner_client, draft, squat):
     runner_client.post(set_url(draft, squat, 1), squat_post())
-    response = runner_client.post(
+    runner_client.post(
         reverse("training:finish", args=[draft.pk]), {"effort": "7", "notes": "Solid"}
     )
     draft.refresh_from_db()
-    assert response["Location"] == reverse("training:session_detail", args=[draft.pk])
     assert (draft.is_draft, draft.effort, draft.notes) == (False, 7, "Solid")
+
+
+def test_finishing_lands_on_the_week_with_the_next_day(runner_client, draft, squat):
+    runner_client.post(set_url(draft, squat, 1), squat_post())
+    response = runner_client.post(
+        reverse("training:finish", args=[draft.pk]), {"effort": "", "notes": ""}, follow=True
+    )
+    content = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("home")
+    assert "1 of 2 sessions done" in content
+    assert "Next: " in content
 
 
 def test_finishing_twice_does_nothing_the_second_time(runner_client, draft):
@@ -493,9 +564,28 @@ def test_deleting_a_session_asks_first(runner_client, finished):
     assert not TrainingSession.objects.filter(pk=finished.pk).exists()
 
 
-def test_the_home_button_leads_to_train(runner_client, routine):
+def test_homes_button_starts_the_session_in_one_tap(runner_client, routine):
     home = runner_client.get(reverse("home")).content.decode()
-    assert reverse("training:train") in home
+    assert f'<form method="post" action="{reverse("training:start")}">' in home
+    assert "Start today's session" in home
+
+
+def test_homes_button_resumes_the_open_session(runner_client, draft):
+    home = runner_client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("training:player", args=[draft.pk])}">Resume today' in home
+    assert reverse("training:start") not in home
+
+
+def test_on_a_day_already_trained_home_offers_history_and_training_again(
+    runner_client, runner, squat
+):
+    session = TrainingSessionFactory(user=runner, started_at=timezone.now())
+    SetEntryFactory(session=session, exercise=squat)
+    home = runner_client.get(reverse("home")).content.decode()
+    assert "Done for today" in home
+    assert f'href="{reverse("training:history")}"' in home
+    assert f'href="{reverse("training:train")}">Train again today' in home
+    assert "Start today's session" not in home
 
 
 @pytest.mark.parametrize("history_size", [1, 200])
@@ -544,34 +634,33 @@ def test_adding_a_set_past_fifty_is_refused_with_a_message(runner_client, draft,
     assert draft.sets.count() == 1
 
 
-def test_the_players_hand_written_inputs_match_the_set_forms_widgets(runner_client, draft):
-    """The player writes its set inputs by hand (docs/performance.md); each must be exactly what
-    SetForm's widget renders for the same row, per-side and loaded moves included."""
-    checked = 0
-    for slug in ["balloon-breathing", "squat", "deadlift", "plank", "lateral-lunge", "deadbug"]:
-        page = player_page(runner_client, draft, move=slug)
-        move = selectors.player_state(session=draft, user=draft.user, move=slug).open_move
-        sides = ["left", "right"] if move.exercise.per_side else [""]
-        for row in move.rows:
-            form = SetForm(
-                prefix=f"m{move.exercise.pk}-s{row.number}",
-                exercise=move.exercise,
-                unit=draft.user.unit,
-                sides=sides,
-                initial=SetForm.initial_for(move.exercise, draft.user.unit, row.cells),
-            )
-            for field in form:
-                if field.name != "done":
-                    assert str(field) in page
-                    checked += 1
-    assert checked > 15
+def test_the_players_inputs_carry_the_set_forms_limits_and_labels(runner_client, draft):
+    lunge = Exercise.objects.get(slug="lateral-lunge")
+    page = player_page(runner_client, draft, move="lateral-lunge")
+    prefix = f"m{lunge.pk}-s1"
+    assert f'<label class="visually-hidden" for="id_{prefix}-left">Left (reps)</label>' in page
+    assert f'<label class="visually-hidden" for="id_{prefix}-load">Load (kg)</label>' in page
+    assert f'name="{prefix}-right" value="5" inputmode="numeric" class="set-input" ' in page
+    assert 'min="0" max="100"' in page
 
 
 def test_a_bad_value_is_tied_to_its_input_for_screen_readers(runner_client, draft, squat):
     response = runner_client.post(set_url(draft, squat, 2), squat_post(2, load="9999"))
+    content = response.content.decode()
     prefix = f"m{squat.pk}-s2"
     assert (
         f'name="{prefix}-load" value="9999" inputmode="decimal" step="any" class="set-input" '
-        f'min="0" aria-describedby="id_{prefix}-load_errors" aria-invalid="true" '
+        f'min="0" aria-invalid="true" aria-describedby="id_{prefix}-load_error" '
         f'id="id_{prefix}-load">'
-    ) in response.content.decode()
+    ) in content
+    assert f'<ul class="errors" id="id_{prefix}-load_error">' in content
+
+
+def test_a_refused_row_keeps_what_was_typed_and_the_other_rows_their_suggestion(
+    runner_client, draft, squat
+):
+    response = runner_client.post(set_url(draft, squat, 2), squat_post(2, reps="7", load="9999"))
+    content = response.content.decode()
+    assert f'name="m{squat.pk}-s2-value" value="7"' in content
+    assert f'name="m{squat.pk}-s3-value" value="5"' in content
+    assert f'name="m{squat.pk}-s3-load" value="2"' in content
