@@ -22,6 +22,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from apps.accounts.equipment import available_loads_kg
 from apps.accounts.models import User
 from apps.core.prepared import prepared
 from apps.exercises.models import Exercise, RoutineSlot
@@ -589,6 +590,7 @@ def _open(
             prescription=move.slot,
             last_sets=history.get(move.exercise.pk, []),
             unit=user.unit,
+            available_kg=available_loads_kg(user, move.exercise.load_kind),
         )
         move.rows = _rows(move, logged=logged.get(move.exercise.pk, []))
 

@@ -41,7 +41,8 @@ def test_the_player_prefills_three_rows_from_the_prescription_and_first_time_loa
     squat = opened(draft, runner, "squat")
     assert len(squat.rows) == 3
     assert [row.cells[0].value for row in squat.rows] == [5, 5, 5]
-    assert {row.cells[0].load_kg for row in squat.rows} == {Decimal("2")}
+    # A light start for the squat on the runner's equipment (a gym rack by default).
+    assert {row.cells[0].load_kg for row in squat.rows} == {Decimal("6")}
     assert squat.suggestion.reason.startswith("First time")
 
 
@@ -60,18 +61,19 @@ def test_the_player_suggests_one_step_up_after_a_complete_session(routine, runne
     history_of(runner, 1, load_kg=Decimal("10"))
     session, _ = services.session_start(user=runner)
     squat = opened(session, runner, "squat")
-    assert squat.suggestion.load_kg == Decimal("12.5")
-    assert squat.rows[0].cells[0].load_kg == Decimal("12.5")
+    # The next dumbbell up on a gym rack.
+    assert squat.suggestion.load_kg == Decimal("12")
+    assert squat.rows[0].cells[0].load_kg == Decimal("12")
 
 
 def test_a_draft_does_not_count_as_last_time(draft, runner, squat):
     services.set_log(session=draft, exercise=squat, set_number=1, reps=5, load_kg=Decimal(40))
-    assert opened(draft, runner, "squat").suggestion.load_kg == Decimal("2")
+    assert opened(draft, runner, "squat").suggestion.load_kg == Decimal("6")
 
 
 def test_another_runners_history_does_not_change_the_suggestion(draft, runner, history_of):
     history_of(UserFactory(), 1, load_kg=Decimal("30"))
-    assert opened(draft, runner, "squat").suggestion.load_kg == Decimal("2")
+    assert opened(draft, runner, "squat").suggestion.load_kg == Decimal("6")
 
 
 def test_unsaved_rows_follow_a_load_changed_on_an_earlier_set(draft, runner, squat):
@@ -94,7 +96,7 @@ def test_the_remembered_choice_of_a_slot_is_offered(draft, runner):
     player = selectors.player_state(session=draft, user=runner, move="kettlebell-swing")
     assert player.moves[1].exercise == swing
     assert player.moves[1].is_choice
-    assert player.moves[1].suggestion.load_kg == Decimal("4")  # lightest common bell
+    assert player.moves[1].suggestion.load_kg == Decimal("8")  # a light bell
 
 
 def test_a_skipped_move_is_marked_finished(draft, runner, squat):
@@ -306,6 +308,7 @@ def test_a_draft_started_today_needs_no_notice(draft, runner):
 def test_the_players_suggestions_follow_the_last_counted_session_of_each_move(
     routine, runner, history_of
 ):
+    from apps.accounts.equipment import available_loads_kg
     from apps.progress.progression import next_suggested_load
 
     history_of(runner, 3, load_kg=Decimal("20"))
@@ -327,8 +330,13 @@ def test_the_players_suggestions_follow_the_last_counted_session_of_each_move(
         exercise = Exercise.objects.get(slug=slug)
         slot = RoutineSlot.objects.get(options__exercise=exercise)
         last = selectors.last_counted_sets(runner, [exercise], exclude=draft).get(exercise.pk, [])
-        expected = next_suggested_load(exercise=exercise, prescription=slot, last_sets=last)
+        expected = next_suggested_load(
+            exercise=exercise,
+            prescription=slot,
+            last_sets=last,
+            available_kg=available_loads_kg(runner, exercise.load_kind),
+        )
 
         assert opened(draft, runner, slug).suggestion == expected, slug
-    assert opened(draft, runner, "squat").suggestion.load_kg == Decimal("22.5")
-    assert opened(draft, runner, "deadlift").suggestion.load_kg == Decimal("32.5")
+    assert opened(draft, runner, "squat").suggestion.load_kg == Decimal("22")
+    assert opened(draft, runner, "deadlift").suggestion.load_kg == Decimal("32")
