@@ -116,7 +116,9 @@ class User(AbstractUser):
         LIGHT = "light", "Light"
         DARK = "dark", "Dark"
 
-    theme = models.CharField("colours", max_length=6, choices=Theme.choices, default=Theme.SYSTEM)
+    theme = models.CharField(
+        "light or dark", max_length=6, choices=Theme.choices, default=Theme.SYSTEM
+    )
 
     # What a runner sets on the settings page: the form, the API's me/ and the JSON export all
     # carry exactly these.
