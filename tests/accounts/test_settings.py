@@ -182,7 +182,7 @@ def test_a_runner_picks_a_home_pair_of_adjustable_dumbbells(runner_client, runne
     assert runner.dumbbells == "adjustable"
 
 
-def test_a_runner_lists_their_own_kettlebells_in_their_unit(runner_client, runner):
+def test_own_weights_are_typed_in_the_unit_the_page_showed(runner_client, runner):
     response = _save(
         runner_client, unit="lb", kettlebells="custom", own_kettlebells_kg="35, 15; 25"
     )
