@@ -17,7 +17,7 @@ this module gives, so it stays testable without a database.
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
-from apps.accounts.units import KG, LB, MAX_LOAD_KG, SHOWN_PLACES, from_kg, to_kg
+from apps.accounts.units import KG, KG_PER_LB, LB, MAX_LOAD_KG, SHOWN_PLACES, from_kg, to_kg
 
 DUMBBELL = "dumbbell"
 KETTLEBELL = "kettlebell"
@@ -151,7 +151,9 @@ def weights_kg(values: Iterable, unit: str, *, places: Decimal = SHOWN_PLACES) -
             amount = Decimal(str(value).strip())
         except InvalidOperation:
             raise ValueError(f"“{value}” is not a number. Separate weights with commas.") from None
-        if not amount.is_finite() or amount <= 0 or to_kg(amount, unit) > MAX_LOAD_KG:
+        # Compared before rounding to stored kilograms, which a huge number cannot survive.
+        in_kg = amount * KG_PER_LB if unit == LB else amount
+        if not amount.is_finite() or amount <= 0 or in_kg > MAX_LOAD_KG:
             raise ValueError(
                 f"“{value}” is not a weight: use numbers above 0, up to {most} {unit}."
             )

@@ -90,6 +90,7 @@ def test_typed_weights_read_back_exactly_as_typed():
         ("-4", "“-4” is not a weight: use numbers above 0, up to 500 kg."),
         ("600", "“600” is not a weight: use numbers above 0, up to 500 kg."),
         ("nan", "“nan” is not a weight: use numbers above 0, up to 500 kg."),
+        ("1e30", "“1e30” is not a weight: use numbers above 0, up to 500 kg."),
         ("8.125", "“8.125” has more than 2 decimals."),
         (",".join(["8"] * 41), "List at most 40 weights."),
     ],
