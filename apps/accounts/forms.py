@@ -1,8 +1,12 @@
+from decimal import Decimal
+
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils import timezone
 
+from apps.accounts import equipment
 from apps.accounts.models import User, timezone_names
+from apps.accounts.units import KG, LB, SHOWN_PLACES, STORED_PLACES
 
 
 class SignupForm(AllauthSignupForm):
@@ -24,6 +28,23 @@ class SignupForm(AllauthSignupForm):
 
 
 class SettingsForm(forms.ModelForm):
+    """The runner's settings. The own-weights fields take "8, 12, 16" in the runner's unit, or
+    in kilograms to six decimals with `weights_in_kg` (the API's way), and keep kilograms."""
+
+    EQUIPMENT_FIELDS = (
+        "dumbbells",
+        "own_dumbbells_kg",
+        "kettlebells",
+        "own_kettlebells_kg",
+        "barbell",
+        "own_barbell_kg",
+    )
+    OWN_WEIGHTS = {
+        "own_dumbbells_kg": ("dumbbells", "dumbbells"),
+        "own_kettlebells_kg": ("kettlebells", "kettlebells"),
+        "own_barbell_kg": ("barbell", "barbell loads"),
+    }
+
     class Meta:
         model = User
         fields = list(User.PREFERENCE_FIELDS)
@@ -32,6 +53,10 @@ class SettingsForm(forms.ModelForm):
             "unit": forms.RadioSelect,
             "week_start": forms.RadioSelect,
             "race_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "dumbbells": forms.RadioSelect,
+            "kettlebells": forms.RadioSelect,
+            "barbell": forms.RadioSelect,
+            "theme": forms.RadioSelect,
         }
         help_texts = {
             "weekly_goal": "2 to 7. The article asks for at least two.",
@@ -40,15 +65,89 @@ class SettingsForm(forms.ModelForm):
             "long_run_weekday": "Legwork will not suggest strength work the day before it.",
             "race_date": "In the last two weeks before it, sessions get lighter.",
             "timezone": "Weeks and days follow this timezone, e.g. Europe/London.",
+            "theme": "Same as my device follows its light or dark setting.",
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, weights_in_kg: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         weekday = self.fields["long_run_weekday"]
         weekday.choices = [("", "No fixed day"), *list(weekday.choices)[1:]]
+        # Own weights are typed in the unit the page showed them in: the saved one.
+        self.weights_unit = KG if weights_in_kg else self.instance.unit
+        self.weights_places = STORED_PLACES if weights_in_kg else SHOWN_PLACES
+        for name in self.OWN_WEIGHTS:
+            self.fields[name] = self._own_weights_field(name)
+            self.initial[name] = equipment.shown(
+                getattr(self.instance, name) or [], self.weights_unit
+            )
+        for kind, (preset_field, _own) in equipment.PRESET_FIELDS.items():
+            self._describe_presets(self.fields[preset_field], kind)
+
+    @property
+    def general_fields(self) -> list:
+        skip = {*self.EQUIPMENT_FIELDS, "theme"}
+        return [field for field in self.visible_fields() if field.name not in skip]
+
+    @property
+    def equipment_fields(self) -> list:
+        return [self[name] for name in self.EQUIPMENT_FIELDS]
 
     def clean_race_date(self):
         race_date = self.cleaned_data.get("race_date")
         if race_date and race_date < timezone.localdate(timezone=self.instance.zone):
             raise forms.ValidationError("The race date is in the past. Clear it or pick a new one.")
         return race_date
+
+    def clean(self):
+        cleaned = super().clean()
+        for own_field, (preset_field, words) in self.OWN_WEIGHTS.items():
+            own = cleaned.get(own_field)
+            if cleaned.get(preset_field) == equipment.CUSTOM and own == []:
+                self.add_error(
+                    own_field, f"List your {words} (e.g. 8, 12, 16), or pick another option."
+                )
+        return cleaned
+
+    def _own_weights_field(self, name: str) -> forms.Field:
+        _preset, words = self.OWN_WEIGHTS[name]
+        return OwnWeightsField(
+            unit=self.weights_unit,
+            places=self.weights_places,
+            required=False,
+            label=f"Your {words} ({self.weights_unit})",
+            help_text=f"Only with “my own” above: each weight in {self.weights_unit}, "
+            "separated by commas, e.g. 8, 12, 16.",
+        )
+
+    def _describe_presets(self, field: forms.Field, kind: str) -> None:
+        unit = self.instance.unit if self.instance.unit in (KG, LB) else KG
+        field.choices = [
+            (value, _with_weights(label, equipment.preset_loads(kind, value, unit), unit))
+            for value, label in field.choices
+        ]
+
+
+class OwnWeightsField(forms.CharField):
+    """Weights typed as "8, 12, 16" in `unit`, cleaned to the list of kilogram strings the
+    User's JSON field keeps."""
+
+    def __init__(self, *, unit: str, places: Decimal, **kwargs):
+        self.unit = unit
+        self.places = places
+        super().__init__(max_length=400, **kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        try:
+            return equipment.stored(equipment.parse_weights(text, self.unit, places=self.places))
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+def _with_weights(label: str, loads: list, unit: str) -> str:
+    """A preset's label with the weights it gives: "(8, 12, 16 kg)" or "(1 to 50 kg)"."""
+    if not loads:
+        return label
+    numbers = [f"{load.normalize():f}" for load in loads]
+    listed = ", ".join(numbers) if len(numbers) <= 4 else f"{numbers[0]} to {numbers[-1]}"
+    return f"{label} ({listed} {unit})"

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from apps.accounts import equipment
 from apps.accounts.managers import UserManager
-from apps.accounts.units import KG, UNIT_CHOICES
+from apps.accounts.units import KG, STORED_PLACES, UNIT_CHOICES
 
 MONDAY = 0
 SUNDAY = 6
@@ -35,6 +36,18 @@ def validate_timezone_name(value: str) -> None:
             "“%(value)s” is not a timezone we know. Use a name like Europe/London.",
             params={"value": value},
         )
+
+
+def validate_own_weights(value) -> None:
+    """A list of at most 40 loads in kilograms, each above 0 and up to 500 kg."""
+    if not isinstance(value, list):
+        raise ValidationError("List the weights, e.g. [8, 12, 16] (kilograms).")
+    if len(value) > equipment.MAX_OWN_WEIGHTS:
+        raise ValidationError(f"List at most {equipment.MAX_OWN_WEIGHTS} weights.")
+    try:
+        equipment.weights_kg(value, KG, places=STORED_PLACES)
+    except ValueError as error:
+        raise ValidationError(str(error)) from None
 
 
 def default_timezone() -> str:
@@ -77,6 +90,36 @@ class User(AbstractUser):
     )
     race_date = models.DateField("next race", null=True, blank=True)
 
+    # What the runner trains with (apps/accounts/equipment.py): one preset per kind, or their
+    # own weights, kept in kilograms like every load.
+    dumbbells = models.CharField(
+        max_length=10, choices=equipment.DUMBBELL_CHOICES, default=equipment.RACK
+    )
+    own_dumbbells_kg = models.JSONField(
+        "your dumbbells", default=list, blank=True, validators=[validate_own_weights]
+    )
+    kettlebells = models.CharField(
+        max_length=10, choices=equipment.KETTLEBELL_CHOICES, default=equipment.FULL_RANGE
+    )
+    own_kettlebells_kg = models.JSONField(
+        "your kettlebells", default=list, blank=True, validators=[validate_own_weights]
+    )
+    barbell = models.CharField(
+        max_length=10, choices=equipment.BARBELL_CHOICES, default=equipment.PLATES
+    )
+    own_barbell_kg = models.JSONField(
+        "your barbell loads", default=list, blank=True, validators=[validate_own_weights]
+    )
+
+    class Theme(models.TextChoices):
+        SYSTEM = "system", "Same as my device"
+        LIGHT = "light", "Light"
+        DARK = "dark", "Dark"
+
+    theme = models.CharField(
+        "light or dark", max_length=6, choices=Theme.choices, default=Theme.SYSTEM
+    )
+
     # What a runner sets on the settings page: the form, the API's me/ and the JSON export all
     # carry exactly these.
     PREFERENCE_FIELDS = (
@@ -89,6 +132,13 @@ class User(AbstractUser):
         "rest_timer_seconds",
         "long_run_weekday",
         "race_date",
+        "dumbbells",
+        "own_dumbbells_kg",
+        "kettlebells",
+        "own_kettlebells_kg",
+        "barbell",
+        "own_barbell_kg",
+        "theme",
     )
 
     USERNAME_FIELD = "email"

@@ -18,7 +18,26 @@ UNIT_HELP = (
 )
 
 
+OWN_WEIGHTS_HELP = (
+    "The runner's own {words}, used when `{preset}` is `custom`: loads in kilograms (up to 6 "
+    "decimals, at most 40), lightest first. Suggested loads land only on weights the runner has."
+)
+
+
+def _own_weights(words: str, preset: str) -> serializers.ListField:
+    return serializers.ListField(
+        child=serializers.DecimalField(max_digits=9, decimal_places=6),
+        max_length=40,
+        required=False,
+        help_text=OWN_WEIGHTS_HELP.format(words=words, preset=preset),
+    )
+
+
 class MeSerializer(StrictModelSerializer):
+    own_dumbbells_kg = _own_weights("dumbbells", "dumbbells")
+    own_kettlebells_kg = _own_weights("kettlebells", "kettlebells")
+    own_barbell_kg = _own_weights("barbell loads", "barbell")
+
     class Meta:
         model = User
         fields = ["email", *SettingsForm.Meta.fields]
@@ -38,6 +57,7 @@ class MeSerializer(StrictModelSerializer):
         form = SettingsForm(
             data={name: _as_form_value(value) for name, value in values.items()},
             instance=copy.copy(self.instance),
+            weights_in_kg=True,
         )
         if not form.is_valid():
             raise serializers.ValidationError(
@@ -59,6 +79,8 @@ def _as_form_value(value) -> str:
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
     return str(value)
 
 
@@ -75,6 +97,13 @@ ME_EXAMPLE = OpenApiExample(
         "rest_timer_seconds": 90,
         "long_run_weekday": 6,
         "race_date": None,
+        "dumbbells": "adjustable",
+        "own_dumbbells_kg": [],
+        "kettlebells": "custom",
+        "own_kettlebells_kg": ["6.803886", "11.339809", "15.875733"],
+        "barbell": "none",
+        "own_barbell_kg": [],
+        "theme": "system",
     },
     response_only=True,
 )

@@ -23,6 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from apps.accounts.equipment import available_loads_kg
 from apps.exercises.models import Exercise, SlotOption
 from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
 from apps.progress import rules
@@ -330,6 +331,7 @@ def _next_loads(user, exercises: list[Exercise]) -> dict[int, Suggestion]:
             prescription=prescriptions[exercise.pk],
             last_sets=last_sets.get(exercise.pk, []),
             unit=user.unit,
+            available_kg=available_loads_kg(user, exercise.load_kind),
         )
         for exercise in routine_moves
     }

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from apps.accounts.equipment import available_loads_kg
 from apps.accounts.models import User
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.exercises.selectors import routine_for_player
@@ -259,6 +260,7 @@ def _open(
         prescription=move.slot,
         last_sets=last_sets,
         unit=user.unit,
+        available_kg=available_loads_kg(user, move.exercise.load_kind),
     )
     saved: dict[int, dict[str, SetEntry]] = defaultdict(dict)
     for entry in logged:

@@ -18,6 +18,13 @@ def _valid(**changes):
         "rest_timer_seconds": "90",
         "long_run_weekday": "",
         "race_date": "",
+        "dumbbells": "rack",
+        "own_dumbbells_kg": "",
+        "kettlebells": "range",
+        "own_kettlebells_kg": "",
+        "barbell": "plates",
+        "own_barbell_kg": "",
+        "theme": "system",
     }
     return {**data, **changes}
 
@@ -165,3 +172,80 @@ def test_the_page_renders_in_a_fixed_number_of_queries(runner_client, django_ass
     # The session, the runner (preferences included): nothing else.
     with django_assert_num_queries(2):
         runner_client.get(reverse("settings"))
+
+
+def test_a_runner_picks_a_home_pair_of_adjustable_dumbbells(runner_client, runner):
+    response = _save(runner_client, dumbbells="adjustable")
+
+    assert response.status_code == 302
+    runner.refresh_from_db()
+    assert runner.dumbbells == "adjustable"
+
+
+def test_own_weights_are_typed_in_the_unit_the_page_showed(runner_client, runner):
+    response = _save(
+        runner_client, unit="lb", kettlebells="custom", own_kettlebells_kg="35, 15; 25"
+    )
+
+    assert response.status_code == 302
+    runner.refresh_from_db()
+    # Typed in the unit the page showed (kg, the saved one), kept in kilograms.
+    assert runner.own_kettlebells_kg == ["15.000000", "25.000000", "35.000000"]
+
+
+def test_own_weights_typed_in_pounds_read_back_exactly(runner_client, runner):
+    runner.unit = "lb"
+    runner.save(update_fields=["unit"])
+
+    _save(runner_client, unit="lb", dumbbells="custom", own_dumbbells_kg="12.5, 25")
+
+    runner.refresh_from_db()
+    assert runner.own_dumbbells_kg == ["5.669905", "11.339809"]
+    page = runner_client.get(reverse("settings")).text
+    assert 'value="12.5, 25"' in page
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"dumbbells": "custom"}, "List your dumbbells (e.g. 8, 12, 16), or pick another option."),
+        ({"own_kettlebells_kg": "8, heavy"}, "“heavy” is not a number."),
+        ({"own_kettlebells_kg": "0"}, "“0” is not a weight: use numbers above 0, up to 500 kg."),
+        ({"own_kettlebells_kg": "501"}, "“501” is not a weight"),
+        ({"own_barbell_kg": "20.125"}, "“20.125” has more than 2 decimals."),
+        ({"own_barbell_kg": ", ".join(["20"] * 41)}, "List at most 40 weights."),
+        ({"own_barbell_kg": "1" * 401}, "at most 400 characters"),
+    ],
+)
+def test_own_weights_that_are_not_a_list_of_weights_are_explained(
+    runner_client, runner, changes, message
+):
+    response = _save(runner_client, **changes)
+
+    assert response.status_code == 200
+    assert message in response.text
+    runner.refresh_from_db()
+    assert (runner.dumbbells, runner.own_kettlebells_kg, runner.own_barbell_kg) == ("rack", [], [])
+
+
+def test_presets_show_the_weights_they_give_in_the_runners_unit(runner_client, runner):
+    page = runner_client.get(reverse("settings")).text
+    assert "A home set of three kettlebells (8, 12, 16 kg)" in page
+    assert "A gym&#x27;s dumbbell rack (1 to 50 kg)" in page
+
+    runner.unit = "lb"
+    runner.save(update_fields=["unit"])
+    page = runner_client.get(reverse("settings")).text
+    assert "A home pair of adjustable dumbbells (5 to 52.5 lb)" in page
+
+
+def test_a_runner_picks_dark_colours(runner_client, runner):
+    _save(runner_client, theme="dark")
+
+    runner.refresh_from_db()
+    assert runner.theme == "dark"
+    assert 'data-theme="dark"' in runner_client.get(reverse("settings")).text
+
+
+def test_same_as_my_device_sets_no_theme_so_the_system_preference_decides(runner_client):
+    assert "data-theme=" not in runner_client.get(reverse("settings")).text

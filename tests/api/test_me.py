@@ -19,6 +19,13 @@ def test_it_shows_the_runners_settings(runner_api, runner):
         "rest_timer_seconds": 90,
         "long_run_weekday": None,
         "race_date": None,
+        "dumbbells": "rack",
+        "own_dumbbells_kg": [],
+        "kettlebells": "range",
+        "own_kettlebells_kg": [],
+        "barbell": "plates",
+        "own_barbell_kg": [],
+        "theme": "system",
     }
 
 
@@ -105,3 +112,47 @@ def test_the_spaces_around_a_name_are_trimmed_as_on_the_settings_page(runner_api
     assert response.json()["name"] == "Sam"
     runner.refresh_from_db()
     assert runner.name == "Sam"
+
+
+def test_a_runner_lists_their_own_kettlebells_in_kilograms_and_reads_them_back(runner_api, runner):
+    response = runner_api.patch(
+        "/api/v1/me/",
+        {"kettlebells": "custom", "own_kettlebells_kg": ["16", "8", "11.339809"]},
+        format="json",
+    )
+
+    assert response.status_code == 200
+    listed = ["8.000000", "11.339809", "16.000000"]
+    assert response.json()["own_kettlebells_kg"] == listed
+    assert runner_api.get("/api/v1/me/").json()["own_kettlebells_kg"] == listed
+    runner.refresh_from_db()
+    assert (runner.kettlebells, runner.own_kettlebells_kg) == ("custom", listed)
+
+
+def test_a_runner_picks_dark_colours(runner_api, runner):
+    response = runner_api.patch("/api/v1/me/", {"theme": "dark"}, format="json")
+
+    assert response.status_code == 200
+    runner.refresh_from_db()
+    assert runner.theme == "dark"
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"dumbbells": "custom"}, "own_dumbbells_kg"),
+        ({"own_dumbbells_kg": ["0"]}, "own_dumbbells_kg"),
+        ({"own_dumbbells_kg": ["501"]}, "own_dumbbells_kg"),
+        ({"own_dumbbells_kg": ["heavy"]}, "own_dumbbells_kg.0"),
+        ({"own_dumbbells_kg": ["1"] * 41}, "own_dumbbells_kg"),
+        ({"kettlebells": "anvil"}, "kettlebells"),
+        ({"theme": "sepia"}, "theme"),
+    ],
+)
+def test_it_rejects_equipment_the_settings_page_rejects(runner_api, runner, change, field):
+    response = runner_api.patch("/api/v1/me/", change, format="json")
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == [field]
+    runner.refresh_from_db()
+    assert (runner.dumbbells, runner.own_dumbbells_kg) == ("rack", [])

@@ -117,8 +117,8 @@ def test_a_move_shows_its_series_and_the_next_suggested_load(runner_api, with_hi
 
     assert body["measure"] == "load"
     assert [point["load_kg"] for point in body["series"]] == list(range(20, 28))
-    # Every prescribed set was done at 27 kg last time: one large step up.
-    assert Decimal(str(body["next"]["load_kg"])) == Decimal("29.5")
+    # Every prescribed set was done at 27 kg last time: the next dumbbell up on a gym rack.
+    assert Decimal(str(body["next"]["load_kg"])) == Decimal("28")
     assert body["next"]["reason"].startswith("Every set done at 27 kg")
 
 

@@ -77,10 +77,10 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     expect(page.locator("#warm-up")).to_contain_text("✓ Done")
     expect(page.locator("#warm-up form")).to_have_count(0)
 
-    # A loaded move with a changed load: 10 kg instead of the suggested 2 kg, typed in each row
+    # A loaded move with a changed load: 10 kg instead of the suggested 6 kg, typed in each row
     # (a value typed into one set never changes another).
     squat = move(page, "squat")
-    expect(squat.get_by_text("First time: start light with 2 kg")).to_be_visible()
+    expect(squat.get_by_text("First time: start light with 6 kg")).to_be_visible()
     fits_one_screen(page, squat)
     # A typo is refused beside the field, in place; nothing is saved.
     squat.get_by_label("Load (kg)").first.fill("9999")
@@ -91,7 +91,7 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     )
     squat.get_by_label("Load (kg)").first.fill("10")
     squat.get_by_label("Load (kg)").first.dispatch_event("change")
-    expect(squat.get_by_label("Load (kg)").nth(2)).to_have_value("2")
+    expect(squat.get_by_label("Load (kg)").nth(2)).to_have_value("6")
     for number in (1, 2):
         squat.get_by_label("Load (kg)").nth(number).fill("10")
     tick_all(squat)
@@ -180,13 +180,13 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     assert SetEntry.objects.filter(session=session).count() == 3 + 15 + 6
     assert SetEntry.objects.filter(session=session, done=True).count() == 3 + 15 + 6
 
-    # History: 5 moves, 15 of 15 sets, 240 kg moved (squat 3x5x10, deadlift 3x5x2,
-    # lateral lunge 3x2x5x2), effort 7.
+    # History: 5 moves, 15 of 15 sets, 390 kg moved (squat 3x5x10, deadlift 3x5x8,
+    # lateral lunge 3x2x5x4), effort 7.
     page.get_by_role("navigation", name="Main").get_by_role("link", name="History").click()
     row = page.locator(".history-row").first
     expect(row.locator("dd").nth(0)).to_have_text("5")
     expect(row.locator("dd").nth(1)).to_have_text("15 of 15")
-    expect(row.locator("dd").nth(2)).to_have_text("240 kg")
+    expect(row.locator("dd").nth(2)).to_have_text("390 kg")
     expect(row.locator("dd").nth(3)).to_have_text("7")
     screenshot(page, "training-history")
     row.get_by_role("link").click()
@@ -200,10 +200,11 @@ def test_a_runner_logs_a_whole_session_and_sees_it_progress(page, site, screensh
     page.get_by_role("link", name="Train again today").click()
     page.get_by_role("button", name="Start today's session").click()
     squat = open_move(page, "squat")
-    expect(squat.get_by_text("one step up to 12.5 kg")).to_be_visible()
-    expect(squat.get_by_label("Load (kg)").first).to_have_value("12.5")
-    expect(open_move(page, "deadlift").get_by_label("Load (kg)").first).to_have_value("4.5")
-    expect(open_move(page, "lateral-lunge").get_by_label("Load (kg)").first).to_have_value("3")
+    # The next dumbbell up on a gym rack (the runner's default equipment).
+    expect(squat.get_by_text("up to 12 kg, the next weight you have")).to_be_visible()
+    expect(squat.get_by_label("Load (kg)").first).to_have_value("12")
+    expect(open_move(page, "deadlift").get_by_label("Load (kg)").first).to_have_value("9")
+    expect(open_move(page, "lateral-lunge").get_by_label("Load (kg)").first).to_have_value("5")
     expect(open_move(page, "plank").get_by_label("Seconds").first).to_have_value("35")
     expect(open_move(page, "deadbug").get_by_label("Left (reps)").first).to_have_value("6")
 
@@ -243,12 +244,12 @@ def test_a_runner_in_pounds_logs_yesterday_then_is_warned_switches_skips_and_aba
     expect(squat.get_by_label("Load (lb)").first).to_have_value("45")
     expect(squat.get_by_text("Set 3 fell short last time")).to_be_visible()
 
-    # Switch the deadlift slot to the kettlebell swing: lightest bell, 10 lb; remembered.
+    # Switch the deadlift slot to the kettlebell swing: a light bell, 15 lb; remembered.
     open_move(page, "deadlift")
     page.get_by_label("Today's choice").first.select_option(label="Kettlebell swing")
     page.locator("#move-deadlift").get_by_role("button", name="Switch").click()
     swing = move(page, "kettlebell-swing")
-    expect(swing.get_by_label("Load (lb)").first).to_have_value("10")
+    expect(swing.get_by_label("Load (lb)").first).to_have_value("15")
     page.reload()
     expect(move(page, "kettlebell-swing")).to_be_visible()
 
@@ -290,7 +291,7 @@ def test_the_player_works_with_javascript_off(browser, site, screenshot):
     expect(squat.locator(".set-row--done")).to_have_count(1)
     expect(squat.get_by_label("Load (kg)").nth(1)).to_have_value("8")
     # The other rows keep the suggestion: nothing typed in one set changes another.
-    expect(squat.get_by_label("Load (kg)").nth(2)).to_have_value("2")
+    expect(squat.get_by_label("Load (kg)").nth(2)).to_have_value("6")
     expect(page.locator("[data-rest-left]")).to_have_text(re.compile(r"until \d\d:\d\d:\d\d"))
     page.get_by_role("button", name="+30 s").click()
     expect(page.locator("[data-rest-left]")).to_be_visible()

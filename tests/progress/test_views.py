@@ -149,8 +149,23 @@ def test_each_move_shows_the_next_suggested_load_from_the_progression_rule(
     for number in (1, 2, 3):
         SetEntryFactory(session=session, exercise=squat, set_number=number, reps=5, load_kg=20)
     body = runner_client.get(reverse("progress:overview")).content.decode()
-    assert '<span class="facts__label">Next time</span>22.5 kg × 5' in body
-    assert "one step up to 22.5 kg" in body
+    assert '<span class="facts__label">Next time</span>22 kg × 5' in body
+    assert "up to 22 kg, the next weight you have" in body
+
+
+def test_the_next_suggested_load_follows_a_change_of_equipment(routine, runner, runner_client):
+    session = TrainingSessionFactory(user=runner)
+    squat = Exercise.objects.get(slug="squat")
+    for number in (1, 2, 3):
+        SetEntryFactory(session=session, exercise=squat, set_number=number, reps=5, load_kg=20)
+    runner_client.get(reverse("progress:overview"))
+    runner.dumbbells = "custom"
+    runner.own_dumbbells_kg = ["20.000000", "25.000000"]
+    runner.save(update_fields=["dumbbells", "own_dumbbells_kg"])
+
+    body = runner_client.get(reverse("progress:overview")).content.decode()
+
+    assert '<span class="facts__label">Next time</span>25 kg × 5' in body
 
 
 def counted_session_on(runner, day):

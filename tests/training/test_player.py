@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from apps.accounts.equipment import available_loads_kg
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.training import services
 from apps.training.models import SetEntry, SlotChoice
@@ -46,7 +47,8 @@ def test_the_player_prefills_three_rows_from_the_prescription_and_first_time_loa
     squat = opened(draft, runner, "squat")
     assert len(squat.rows) == 3
     assert [row.form.initial["value"] for row in squat.rows] == [5, 5, 5]
-    assert {row.form.initial["load"] for row in squat.rows} == {"2"}
+    # A light start for the squat on the runner's equipment (a gym rack by default).
+    assert {row.form.initial["load"] for row in squat.rows} == {"6"}
     assert squat.suggestion.reason.startswith("First time")
 
 
@@ -65,24 +67,24 @@ def test_the_player_suggests_one_step_up_after_a_complete_session(routine, runne
     history_of(runner, 1, load_kg=Decimal("10"))
     session, _ = services.session_start(user=runner)
     squat = opened(session, runner, "squat")
-    assert squat.suggestion.load_kg == Decimal("12.5")
-    assert squat.rows[0].form.initial["load"] == "12.5"
+    assert squat.suggestion.load_kg == Decimal("12")
+    assert squat.rows[0].form.initial["load"] == "12"
 
 
 def test_a_draft_does_not_count_as_last_time(draft, runner, squat):
     services.set_log(session=draft, exercise=squat, set_number=1, reps=5, load_kg=Decimal(40))
-    assert opened(draft, runner, "squat").suggestion.load_kg == Decimal("2")
+    assert opened(draft, runner, "squat").suggestion.load_kg == Decimal("6")
 
 
 def test_another_runners_history_does_not_change_the_suggestion(draft, runner, history_of):
     history_of(UserFactory(), 1, load_kg=Decimal("30"))
-    assert opened(draft, runner, "squat").suggestion.load_kg == Decimal("2")
+    assert opened(draft, runner, "squat").suggestion.load_kg == Decimal("6")
 
 
 def test_a_load_changed_on_one_set_changes_no_other_set(draft, runner, squat):
-    services.set_log(session=draft, exercise=squat, set_number=1, reps=7, load_kg=Decimal("6"))
+    services.set_log(session=draft, exercise=squat, set_number=1, reps=7, load_kg=Decimal("8"))
     squat_move = opened(draft, runner, "squat")
-    assert [row.form.initial["load"] for row in squat_move.rows] == ["6", "2", "2"]
+    assert [row.form.initial["load"] for row in squat_move.rows] == ["8", "6", "6"]
     assert [row.form.initial["value"] for row in squat_move.rows] == [7, 5, 5]
     assert [row.done for row in squat_move.rows] == [True, False, False]
 
@@ -118,7 +120,7 @@ def test_the_remembered_choice_of_a_slot_is_offered(draft, runner):
     player = player_state(session=draft, user=runner, move="kettlebell-swing")
     assert player.moves[1].exercise == swing
     assert len(player.moves[1].options) > 1
-    assert player.moves[1].suggestion.load_kg == Decimal("4")  # lightest common bell
+    assert player.moves[1].suggestion.load_kg == Decimal("8")  # a light bell to start
 
 
 def test_a_skipped_move_is_marked_finished(draft, runner, squat):
@@ -257,8 +259,13 @@ def test_the_players_suggestions_follow_the_last_counted_session_of_each_move(
         last = SetEntry.objects.last_counted_per_move(runner, [exercise], exclude=draft).get(
             exercise.pk, []
         )
-        expected = next_suggested_load(exercise=exercise, prescription=slot, last_sets=last)
+        expected = next_suggested_load(
+            exercise=exercise,
+            prescription=slot,
+            last_sets=last,
+            available_kg=available_loads_kg(runner, exercise.load_kind),
+        )
 
         assert opened(draft, runner, slug).suggestion == expected, slug
-    assert opened(draft, runner, "squat").suggestion.load_kg == Decimal("22.5")
-    assert opened(draft, runner, "deadlift").suggestion.load_kg == Decimal("32.5")
+    assert opened(draft, runner, "squat").suggestion.load_kg == Decimal("22")
+    assert opened(draft, runner, "deadlift").suggestion.load_kg == Decimal("32")

@@ -18,6 +18,7 @@ from apps.training.progression import (
 
 @dataclass
 class Move:
+    slug: str = ""
     measure: str = "reps"
     per_side: bool = False
     load_kind: str = "dumbbell"
@@ -59,16 +60,19 @@ def full_session(load_kg, *, sides=("",), reps=5):
     ]
 
 
-def test_it_suggests_the_lightest_dumbbell_the_first_time_and_says_why():
+def test_it_suggests_a_light_dumbbell_the_first_time_and_says_why():
     suggestion = next_suggested_load(exercise=SQUAT, prescription=PLAN, last_sets=[])
-    assert suggestion.load_kg == Decimal("2")
+    assert suggestion.load_kg == Decimal("4")
     assert suggestion.reps == 5
-    assert suggestion.reason.startswith("First time: start light")
+    assert suggestion.reason == (
+        "First time: start light with 4 kg, a light dumbbell. Start small, less is more: "
+        "the load goes up once every set is done."
+    )
 
 
 def test_it_starts_a_runner_in_pounds_on_a_round_number_of_pounds():
     suggestion = next_suggested_load(exercise=SQUAT, prescription=PLAN, last_sets=[], unit="lb")
-    assert from_kg(suggestion.load_kg, "lb") == Decimal("5.00")
+    assert from_kg(suggestion.load_kg, "lb") == Decimal("10.00")
 
 
 def test_it_starts_a_kettlebell_move_on_the_lightest_common_bell():
@@ -233,3 +237,143 @@ def test_the_next_load_is_heavier_by_one_step_or_a_bell_in_the_runners_unit(
         )
     else:
         assert gained == load_step(step, unit)
+
+
+# With the loads the runner has (apps/accounts/equipment.py) ---------------------------------
+
+GYM_RACK_KG = [Decimal(n) for n in (*range(1, 11), *range(12, 51, 2))]
+HOME_BELLS_KG = [Decimal(8), Decimal(12), Decimal(16)]
+RACK_LB_AS_KG = [to_kg(n, "lb") for n in range(5, 101, 5)]
+ARTICLE_SQUAT = Move(slug="squat", load_kind="dumbbell", load_step="large")
+ARTICLE_DEADLIFT = Move(slug="deadlift", load_kind="dumbbell", load_step="large")
+BARBELL_MOVE = Move(slug="back-squat", load_kind="barbell", load_step="large")
+
+
+def _suggest(exercise, last_sets, available, unit="kg"):
+    return next_suggested_load(
+        exercise=exercise, prescription=PLAN, last_sets=last_sets, unit=unit, available_kg=available
+    )
+
+
+def test_every_set_done_goes_to_the_next_dumbbell_the_runner_has():
+    suggestion = _suggest(SQUAT, full_session(Decimal("10")), GYM_RACK_KG)
+    assert suggestion.load_kg == Decimal("12")
+    assert (
+        suggestion.reason
+        == "Every set done at 10 kg last time: up to 12 kg, the next weight you have."
+    )
+
+
+def test_every_set_done_never_lands_on_a_dumbbell_few_gyms_have():
+    suggestion = _suggest(SQUAT, full_session(Decimal("16")), GYM_RACK_KG)
+    assert suggestion.load_kg == Decimal("18")
+
+
+def test_a_set_that_fell_short_keeps_the_same_weight():
+    last = full_session(Decimal("12"))
+    last[2].reps = 4
+    suggestion = _suggest(SQUAT, last, GYM_RACK_KG)
+    assert suggestion.load_kg == Decimal("12")
+    assert (
+        suggestion.reason
+        == "Set 3 fell short last time (4 of 5): stay at 12 kg until every set is done."
+    )
+
+
+def test_a_shortfall_on_a_weight_the_runner_lacks_stays_on_the_nearest_they_have():
+    last = full_session(Decimal("12.5"))
+    last[0].done = False
+    suggestion = _suggest(SQUAT, last, GYM_RACK_KG)
+    assert suggestion.load_kg == Decimal("12")
+    assert "stay near 12.5 kg, at 12 kg (the nearest weight you have)" in suggestion.reason
+
+
+def test_every_set_done_on_a_weight_the_runner_lacks_goes_to_the_next_one_up():
+    suggestion = _suggest(SQUAT, full_session(Decimal("12.5")), GYM_RACK_KG)
+    assert suggestion.load_kg == Decimal("14")
+
+
+def test_with_nothing_heavier_the_suggestion_stays_and_says_so():
+    suggestion = _suggest(SWING, full_session(Decimal("16")), HOME_BELLS_KG)
+    assert suggestion.load_kg == Decimal("16")
+    assert suggestion.reason == (
+        "Every set done at 16 kg, the heaviest you have: stay there, or add a heavier one in "
+        "settings."
+    )
+
+
+def test_in_pounds_the_next_dumbbell_is_the_racks_own_number():
+    suggestion = _suggest(SQUAT, full_session(to_kg(25, "lb")), RACK_LB_AS_KG, unit="lb")
+    assert from_kg(suggestion.load_kg, "lb") == Decimal("30.00")
+    assert "up to 30 lb" in suggestion.reason
+
+
+def test_in_pounds_a_kilogram_load_moves_onto_the_racks_own_numbers():
+    # 12 kg is 26.46 lb: a runner in pounds is suggested 30 lb, never 26.46 lb plus a step.
+    suggestion = _suggest(SQUAT, full_session(Decimal("12")), RACK_LB_AS_KG, unit="lb")
+    assert from_kg(suggestion.load_kg, "lb") == Decimal("30.00")
+
+
+def test_the_first_time_starts_each_article_move_light_on_a_weight_the_runner_has():
+    squat = _suggest(ARTICLE_SQUAT, [], GYM_RACK_KG)
+    deadlift = _suggest(ARTICLE_DEADLIFT, [], GYM_RACK_KG)
+    assert (squat.load_kg, deadlift.load_kg) == (Decimal("6"), Decimal("8"))
+    assert squat.reason.startswith("First time: start light with 6 kg, a light dumbbell.")
+    assert "less is more" in deadlift.reason
+
+
+def test_the_first_time_with_only_heavier_weights_starts_on_the_lightest_and_says_so():
+    suggestion = _suggest(ARTICLE_SQUAT, [], [Decimal(10), Decimal(15), Decimal(20)])
+    assert suggestion.load_kg == Decimal("10")
+    assert suggestion.reason.startswith(
+        "First time: start light with 10 kg, the lightest you have."
+    )
+
+
+def test_the_first_time_in_pounds_starts_on_the_equipments_own_number():
+    suggestion = _suggest(ARTICLE_SQUAT, [], RACK_LB_AS_KG, unit="lb")
+    assert from_kg(suggestion.load_kg, "lb") == Decimal("15.00")
+    assert "15 lb" in suggestion.reason
+
+
+def test_a_barbell_move_starts_on_the_empty_bar():
+    suggestion = _suggest(BARBELL_MOVE, [], None)
+    assert suggestion.load_kg == Decimal("20")
+    assert "the empty bar" in suggestion.reason
+
+
+def test_a_kettlebell_move_starts_on_a_light_bell_the_runner_has():
+    suggestion = _suggest(SWING, [], HOME_BELLS_KG)
+    assert suggestion.load_kg == Decimal("8")
+    assert "the lightest you have" in suggestion.reason
+
+
+def test_next_load_with_a_list_is_the_next_one_up():
+    assert next_load_kg(
+        Decimal("8"),
+        load_kind="kettlebell",
+        load_step_kind="large",
+        unit="kg",
+        available_kg=HOME_BELLS_KG,
+    ) == Decimal("12")
+
+
+def test_the_lightest_load_with_a_list_is_the_lightest_the_runner_has():
+    assert lightest_load_kg("kettlebell", "kg", HOME_BELLS_KG) == Decimal("8")
+
+
+def test_a_bodyweight_move_ignores_the_runners_weights():
+    suggestion = _suggest(DEADBUG, [], GYM_RACK_KG)
+    assert suggestion.load_kg is None
+
+
+@given(
+    last=st.sampled_from([*GYM_RACK_KG, Decimal("12.5"), Decimal("0.5"), Decimal("60")]),
+    all_done=st.booleans(),
+)
+def test_every_suggestion_is_a_weight_the_runner_has(last, all_done):
+    sets = full_session(last)
+    if not all_done:
+        sets[1].reps = 3
+    suggestion = _suggest(SQUAT, sets, GYM_RACK_KG)
+    assert suggestion.load_kg in GYM_RACK_KG
