@@ -25,6 +25,7 @@ from apps.training import tallies
 from apps.training.models import (
     EARLIEST_START,
     FUTURE_ALLOWANCE,
+    AppliedChange,
     SetEntry,
     SlotChoice,
     TrainingSession,
@@ -385,3 +386,10 @@ def _checked_values(
     values[exercise.measure] = given[exercise.measure]
     values["load_kg"] = load_kg if exercise.is_loaded else None
     return values
+
+
+def applied_change_record(*, user: User, key: str, status: int, response: dict) -> AppliedChange:
+    """Remembers that the change with this idempotency key was applied, and its answer. Called
+    inside the transaction that applied it: a second request with the same key that raced it
+    fails on the unique key, and its whole transaction rolls back (apps/training/replays.py)."""
+    return AppliedChange.objects.create(user=user, key=key, status=status, response=response)
