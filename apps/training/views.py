@@ -199,9 +199,9 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
     form = SessionDetailsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.session_finish(session=session, **form.cleaned_data)
+        messages.success(request, "Session finished and saved. Well done.")
         if wants_json(request):
             return JsonResponse(_finished_state(session))
-        messages.success(request, "Session finished and saved. Well done.")
         return redirect(session)
     if request.method == "POST" and wants_json(request):
         return JsonResponse({"errors": form.errors.get_json_data()}, status=400)

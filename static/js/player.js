@@ -267,6 +267,24 @@
     move.querySelectorAll("form").forEach(function (other) {
       if (kindOf(other) === "add-set") other.hidden = skipped;
     });
+    var count = move.querySelector("[data-sets-done]");
+    var line = count && count.parentNode;
+    if (line) {
+      // The server writes "… sets done · <strong>skipped</strong>": the same here.
+      line.querySelectorAll("strong").forEach(function (node) {
+        if (node.textContent !== "skipped") return;
+        if (node.previousSibling && node.previousSibling.nodeType === 3) {
+          node.previousSibling.nodeValue = node.previousSibling.nodeValue.replace(/ · $/, "");
+        }
+        node.remove();
+      });
+      if (skipped) {
+        var note = document.createElement("strong");
+        note.textContent = "skipped";
+        line.appendChild(document.createTextNode(" · "));
+        line.appendChild(note);
+      }
+    }
     var input = form.querySelector('input[name="skipped"]');
     if (input) input.value = skipped ? "false" : "true";
     var button = form.querySelector("button");
@@ -368,7 +386,8 @@
       var shown = apply(change, false);
       if (kind === "set" && fieldValue(fields, "done") === "true") startLocalRest();
       if (kind === "warm-up" && fieldValue(fields, "done") !== "false") {
-        followAfterSending(change, nextAfterWarmup());
+        // Online, the server opens the first move not finished; offline, the next one's page.
+        followAfterSending(change, navigator.onLine ? "/train/" + session + "/" : nextAfterWarmup());
       } else if (kind === "add-set" && !shown) {
         followAfterSending(change, location.href);
       }
