@@ -156,6 +156,8 @@
   var session = null;
   var madeHere = {}; // keys of the changes made on this page, which may still move it on
   var LIVE_FOR_MS = 5000; // an answer this soon after the tap is the tap's (its rest timer)
+  var DOUBLE_TAP_MS = 800;
+  var lastSubmitAt = {};
 
   var KINDS = [
     ["set", /\/moves\/\d+\/sets\/\d+\/$/],
@@ -370,6 +372,11 @@
     if (submitter && submitter.name) data.set(submitter.name, submitter.value);
     var fields = [];
     data.forEach(function (value, name) { fields.push([name, String(value)]); });
+    // A sweaty double tap is one change: the same form with the same values within a moment.
+    var signature = form.action + JSON.stringify(fields);
+    if (form.dataset.lastChange === signature && Date.now() - lastSubmitAt[signature] < DOUBLE_TAP_MS) return;
+    form.dataset.lastChange = signature;
+    lastSubmitAt[signature] = Date.now();
     var details = { session: session, kind: kind, action: pathOf(form.action), fields: fields };
     if (kind === "set") {
       clearErrors(form);
