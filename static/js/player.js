@@ -457,8 +457,9 @@
       }
     });
     urls = urls.filter(function (url, index) { return urls.indexOf(url) === index; });
-    return window.LegworkOffline.workerReady().then(function () {
-      return window.LegworkOffline.savePages(urls);
+    return window.LegworkOffline.workerReady().then(function (worker) {
+      // With no service worker, nothing would show the saved pages.
+      return worker ? window.LegworkOffline.savePages(urls) : null;
     });
   }
 

@@ -33,6 +33,7 @@ def open_player(page, site, runner):
     worker controls the page and the other moves' pages are saved on the device."""
     session, _ = services.session_start(user=runner)
     page.goto(f"{site}/train/{session.pk}/")
+    wait_until_shown(page)
     wait_for_worker(page)
     page.reload()
     wait_until_shown(page)
@@ -244,6 +245,7 @@ def test_double_taps_and_replays_of_a_lost_answer_add_nothing_twice(browser, sit
             route.continue_()
 
     page.route("**/add-set/", lose_the_answer)
+    page.wait_for_timeout(1000)  # a deliberate second tap, not a double tap
     page.locator("#move-squat").get_by_role("button", name="Add a set").tap()
     expect(rows(page, "squat")).to_have_count(5)
     expect(banner(page)).to_contain_text("waiting to be sent", timeout=10000)
