@@ -224,6 +224,7 @@
   }
 
   function forgetPages(session) {
+    try { localStorage.removeItem("legwork-progress-" + session); } catch (error) { /* none */ }
     if (!window.caches) return;
     var prefix = "/train/" + session + "/";
     caches.open(PAGES_CACHE).then(function (cache) {
@@ -352,6 +353,11 @@
   function forgetEverything() {
     // Signing out: the next person on this phone must not see this runner's sessions.
     if (window.caches) caches.delete(PAGES_CACHE);
+    try {
+      Object.keys(localStorage).forEach(function (name) {
+        if (name.indexOf("legwork-progress-") === 0) localStorage.removeItem(name);
+      });
+    } catch (error) { /* nothing stored */ }
     if (window.indexedDB) {
       openDb().then(function (db) { db.close(); indexedDB.deleteDatabase(DB_NAME); }).catch(function () {});
     }

@@ -391,6 +391,7 @@
     window.LegworkOffline.enqueue(details).then(function (change) {
       madeHere[change.key] = true;
       var shown = apply(change, false);
+      rememberProgress();
       if (kind === "set" && fieldValue(fields, "done") === "true") startLocalRest();
       if (kind === "warm-up" && fieldValue(fields, "done") !== "false") {
         // Online, the server opens the first move not finished; offline, the next one's page.
@@ -446,6 +447,39 @@
     }
   }
 
+  // A move's line on the other moves' pages, as this page now shows the move: those pages may
+  // be copies saved before the changes made here.
+  function progressKey() {
+    return "legwork-progress-" + session;
+  }
+
+  function rememberProgress() {
+    var known = readProgress();
+    root.querySelectorAll("[data-move][id]").forEach(function (move) {
+      known[move.id] = {
+        done: move.querySelectorAll(".set-row--done").length,
+        prescribed: parseInt(move.dataset.prescribed, 10) || 0,
+        skipped: move.classList.contains("move--skipped")
+      };
+    });
+    try { localStorage.setItem(progressKey(), JSON.stringify(known)); } catch (error) { /* full */ }
+  }
+
+  function readProgress() {
+    try { return JSON.parse(localStorage.getItem(progressKey()) || "{}") || {}; } catch (error) { return {}; }
+  }
+
+  function showProgress() {
+    var known = readProgress();
+    root.querySelectorAll("[data-move-progress]").forEach(function (line) {
+      var move = line.closest("[id]");
+      var state = move && known[move.id];
+      if (!state || move.hasAttribute("data-move")) return;
+      var counted = state.done + " of " + state.prescribed + " sets done";
+      line.textContent = state.skipped ? "Skipped" : (state.done >= state.prescribed ? "✓ " + counted : counted);
+    });
+  }
+
   function savePagesAhead() {
     var player = "/train/" + session + "/";
     var urls = [location.pathname + location.search];
@@ -471,6 +505,8 @@
     window.LegworkOffline.onResult(onResult);
     window.LegworkOffline.sessionChanges(session).then(function (changes) {
       changes.forEach(function (change) { apply(change, change.status === "sent"); });
+      if (changes.length) rememberProgress();
+      showProgress();
     }).catch(function () { return null; }).then(savePagesAhead).catch(function () {
       return null;
     }).then(function () {

@@ -135,6 +135,8 @@ def test_a_whole_session_done_offline_is_saved_once_when_the_connection_returns(
     expect(rows(page, "squat").nth(2).get_by_label("Load (kg)")).to_have_value("10")
 
     go_next(page, "deadlift")
+    # The saved copy of this page still showed the squat untouched: it shows it done now.
+    expect(page.locator("#move-squat [data-move-progress]")).to_have_text("✓ 3 of 3 sets done")
     tick_all(page, "deadlift")
     go_next(page, "plank")
     page.locator("#move-plank").get_by_role("button", name="Skip this move").tap()
