@@ -363,10 +363,33 @@
     }
   }
 
+  // The offline page (the app opened with no connection, at home): a way back to a session
+  // whose player is saved on this phone.
+  function offerSavedSession() {
+    var retry = document.querySelector("[data-offline-retry]");
+    if (!retry || !window.caches) return;
+    caches.open(PAGES_CACHE).then(function (cache) { return cache.keys(); }).then(function (requests) {
+      var players = requests.map(function (request) { return new URL(request.url).pathname; })
+        .filter(function (path) { return /^\/train\/\d+\/$/.test(path); });
+      if (!players.length) return;
+      var link = document.createElement("a");
+      link.className = "button button--primary";
+      link.href = players[players.length - 1];
+      link.textContent = "Back to your session";
+      retry.parentNode.insertBefore(link, retry);
+    }).catch(function () { /* nothing saved */ });
+  }
+
   function onSubmit(event) {
     var form = event.target;
-    if (form && form.action && new URL(form.action, location.href).pathname.indexOf("/accounts/logout/") === 0) {
-      forgetEverything();
+    if (!form || !form.action) return;
+    var path = new URL(form.action, location.href).pathname;
+    if (path.indexOf("/accounts/logout/") === 0) forgetEverything();
+    var abandoned = path.match(/^\/train\/(\d+)\/abandon\/$/);
+    if (abandoned && navigator.onLine) {
+      // The session and its sets are deleted: nothing of it is worth keeping or sending.
+      forgetPages(abandoned[1]);
+      sessionChanges(abandoned[1]).then(remove).catch(function () {});
     }
   }
 
@@ -393,6 +416,7 @@
       if (lastPending) sync();
     }, RETRY_EVERY_MS);
     document.addEventListener("submit", onSubmit);
+    offerSavedSession();
   }
 
   if (document.readyState === "loading") {
