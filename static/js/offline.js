@@ -25,6 +25,8 @@
 
   var dbPromise = null;
   var syncing = null;
+  var again = false;
+  var signedOut = false;
   var listeners = [];
   var banner = null;
   var problems = [];
@@ -179,25 +181,27 @@
       if (!list.length) return "done";
       var change = list[0];
       return send(change).then(function (result) {
-        if (result.outcome === "retry" || result.outcome === "signed-out") {
-          if (result.outcome === "signed-out") {
-            problems = ["Changes are waiting: sign in again to send them."];
-          }
-          return "stopped";
-        }
+        signedOut = result.outcome === "signed-out";
+        if (result.outcome === "retry" || signedOut) return "stopped";
         return settle(change, result).then(drain);
       });
     });
   }
 
   function sync() {
-    if (syncing) return syncing;
+    if (syncing) {
+      // A change made while the queue is being sent: send it in this round or the next.
+      again = true;
+      return syncing;
+    }
+    again = false;
     var run = function () { return drain(); };
     var locked = navigator.locks && navigator.locks.request
       ? navigator.locks.request("legwork-offline-sync", run)
       : run();
     syncing = Promise.resolve(locked).catch(function () { return "stopped"; }).then(function (state) {
       syncing = null;
+      if (again && state === "done") return sync();
       return render().then(function () { return state; });
     });
     return syncing;
@@ -323,9 +327,10 @@
         state = "offline";
         lines.push("No connection. In a session you can keep going: changes are kept on this phone.");
       }
-      if (problems.length) {
+      var notes = signedOut ? problems.concat(["Changes are waiting: sign in again to send them."]) : problems;
+      if (notes.length) {
         state = state || "problem";
-        lines = problems.concat(lines);
+        lines = notes.concat(lines);
       }
       lastPending = count;
       node.dataset.state = state;

@@ -319,12 +319,17 @@
   function applyChoice(form, change) {
     var select = form.querySelector("select");
     if (select) select.value = fieldValue(change.fields, "exercise");
-    notice(form, "finish-note", "Your choice is kept on this phone; its sets show once you are back online.");
+    // Online, the chosen move's page opens as soon as the server has the choice.
+    notice(form, "choice-note", navigator.onLine
+      ? "Switching…"
+      : "Your choice is kept on this phone; its sets show once you are back online.");
   }
 
   function applyFinish(form) {
     form.hidden = true;
-    notice(form, "finish-note", "Finished on this phone. It is sent, and counts for your week, as soon as there is a connection.");
+    notice(form, "finish-note", navigator.onLine
+      ? "Finishing…"
+      : "Finished on this phone. It is sent, and counts for your week, as soon as there is a connection.");
   }
 
   function notice(form, name, text) {
@@ -443,6 +448,8 @@
         showErrors(form, (result.answer && result.answer.errors) || {});
       } else if (change.kind === "finish") {
         form.hidden = false;
+        var note = form.parentNode.querySelector("[data-finish-note]");
+        if (note) note.remove();
       }
     }
   }
