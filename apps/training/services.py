@@ -32,6 +32,8 @@ from apps.training.models import (
 )
 
 MEASURE_FIELDS = ("reps", "seconds", "breaths")
+# How long a replayed change is recognised by its idempotency key.
+APPLIED_CHANGES_KEPT = dt.timedelta(days=30)
 # SetEntry.set_number's limit.
 MAX_SETS_PER_MOVE = 50
 
@@ -391,5 +393,10 @@ def _checked_values(
 def applied_change_record(*, user: User, key: str, status: int, response: dict) -> AppliedChange:
     """Remembers that the change with this idempotency key was applied, and its answer. Called
     inside the transaction that applied it: a second request with the same key that raced it
-    fails on the unique key, and its whole transaction rolls back (apps/training/replays.py)."""
+    fails on the unique key, and its whole transaction rolls back (apps/training/replays.py).
+    Keys older than APPLIED_CHANGES_KEPT go: a phone sends its queue within days, and drops
+    what it sent once the session is finished (static/js/offline.js)."""
+    AppliedChange.objects.filter(
+        user=user, created_at__lt=timezone.now() - APPLIED_CHANGES_KEPT
+    ).delete()
     return AppliedChange.objects.create(user=user, key=key, status=status, response=response)

@@ -108,7 +108,7 @@ def assert_each_set_once(session, expected):
 
 
 def test_a_whole_session_done_offline_is_saved_once_when_the_connection_returns(
-    page, site, screenshot
+    context, page, site, screenshot
 ):
     runner = UserFactory(email="offline.runner@example.com")
     sign_in(page, site, runner.email)
@@ -144,6 +144,13 @@ def test_a_whole_session_done_offline_is_saved_once_when_the_connection_returns(
     page.locator("[data-next-move]").tap()
     wait_until_shown(page)
     tick_all(page, "lateral-lunge")
+    # The tab closed and opened again, still offline: the lunges are done.
+    lunge_url = page.url
+    page.close()
+    page = context.new_page()
+    page.goto(lunge_url)
+    wait_until_shown(page)
+    expect(page.locator("#move-lateral-lunge .set-row--done")).to_have_count(3)
     go_next(page, "deadbug")
     # One set more than prescribed.
     page.locator("#move-deadbug").get_by_role("button", name="Add a set").tap()

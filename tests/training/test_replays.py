@@ -1,10 +1,12 @@
 """Changes queued on a phone offline (static/js/offline.js) are replayed with an idempotency key:
 the first request applies a change, a replay gets the same answer and applies nothing."""
 
+import datetime as dt
 import uuid
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.exercises.models import Exercise, RoutineSlot
 from apps.training import services
@@ -186,3 +188,15 @@ def test_a_key_in_a_form_field_works_like_the_header(runner_client, draft, squat
         runner_client.post(url, {"idempotency_key": key}, **JSON)
 
     assert SetEntry.objects.filter(session=draft).count() == 1
+
+
+def test_keys_older_than_a_month_are_forgotten(runner_client, runner, draft, squat):
+    old = AppliedChange.objects.create(user=runner, key="old-key-123", status=200, response={})
+    AppliedChange.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - services.APPLIED_CHANGES_KEPT - dt.timedelta(days=1)
+    )
+
+    replay(runner_client, reverse("training:set_add", args=[draft.pk, squat.pk]))
+
+    assert not AppliedChange.objects.filter(pk=old.pk).exists()
+    assert AppliedChange.objects.filter(user=runner).count() == 1
