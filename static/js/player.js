@@ -482,8 +482,11 @@
       var move = line.closest("[id]");
       var state = move && known[move.id];
       if (!state || move.hasAttribute("data-move")) return;
+      // Already shown done by the server (its own words, "✓ Done" for the warm-up): keep them.
+      var done = !state.skipped && state.done >= state.prescribed;
+      if (done && line.textContent.trim().charAt(0) === "✓") return;
       var counted = state.done + " of " + state.prescribed + " sets done";
-      line.textContent = state.skipped ? "Skipped" : (state.done >= state.prescribed ? "✓ " + counted : counted);
+      line.textContent = state.skipped ? "Skipped" : (done ? "✓ " + counted : counted);
     });
   }
 

@@ -191,7 +191,9 @@ def test_a_whole_session_done_offline_is_saved_once_when_the_connection_returns(
     assert AppliedChange.objects.filter(user=runner).count() == 21
 
 
-def test_the_connection_dropping_three_times_mid_session_loses_and_doubles_nothing(page, site):
+def test_the_connection_dropping_three_times_mid_session_loses_and_doubles_nothing(
+    page, site, screenshot
+):
     runner = UserFactory(email="patchy.runner@example.com")
     sign_in(page, site, runner.email)
     session = open_player(page, site, runner)
@@ -207,6 +209,9 @@ def test_the_connection_dropping_three_times_mid_session_loses_and_doubles_nothi
         expect(banner(page)).to_contain_text("No connection")
         page.context.set_offline(False)
         expect(banner(page)).to_contain_text("All changes are sent", timeout=20000)
+        if drop == 0:
+            page.evaluate("window.scrollTo(0, 0)")
+            screenshot(page, "offline-banner-sent")
         tick(rows(page, slug).nth(2))
         if slug == "deadlift":
             page.locator("[data-next-move]").tap()
