@@ -200,3 +200,28 @@ def test_keys_older_than_a_month_are_forgotten(runner_client, runner, draft, squ
 
     assert not AppliedChange.objects.filter(pk=old.pk).exists()
     assert AppliedChange.objects.filter(user=runner).count() == 1
+
+
+def test_a_replay_racing_the_first_request_applies_nothing_and_gets_its_answer(
+    runner_client, runner, draft, squat, monkeypatch
+):
+    # The first request committed its key while this one was applying the same change: this
+    # one's lookup found nothing, so it only learns of the first at the unique key.
+    key = str(uuid.uuid4())
+    AppliedChange.objects.create(
+        user=runner, key=key, status=200, response={"saved": True, "set_number": 4}
+    )
+    real_applied = AppliedChange.objects.applied
+    lookups = []
+
+    def applied_after_a_miss(**kwargs):
+        lookups.append(kwargs)
+        return AppliedChange.objects.none() if len(lookups) == 1 else real_applied(**kwargs)
+
+    monkeypatch.setattr(AppliedChange.objects, "applied", applied_after_a_miss)
+
+    answer = replay(runner_client, reverse("training:set_add", args=[draft.pk, squat.pk]), key=key)
+
+    assert len(lookups) == 2  # the miss, then the first request's answer after the clash
+    assert answer.json() == {"saved": True, "set_number": 4}
+    assert not SetEntry.objects.filter(session=draft).exists()
