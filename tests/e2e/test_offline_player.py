@@ -75,8 +75,8 @@ def tick_all(page, slug):
 
 def go_next(page, slug):
     page.locator("[data-next-move]").tap()
+    expect(rows(page, slug).first).to_be_visible()  # the next move's page, then its changes
     wait_until_shown(page)
-    expect(rows(page, slug).first).to_be_visible()
 
 
 def banner(page):
@@ -84,10 +84,11 @@ def banner(page):
 
 
 def warm_up(page):
-    tick_all(page, "balloon-breathing") if rows(page, "balloon-breathing").count() else None
     for number in range(page.locator("#warm-up [data-set-form]").count()):
         tick(page.locator("#warm-up [data-set-form]").nth(number))
     page.locator("#warm-up").get_by_role("button", name="Warm-up done").tap()
+    # On to the next move's page (online, once the server has the tick).
+    expect(page.locator("#warm-up [data-set-form]")).to_have_count(0)
     wait_until_shown(page)
 
 
@@ -141,8 +142,7 @@ def test_a_whole_session_done_offline_is_saved_once_when_the_connection_returns(
     go_next(page, "plank")
     page.locator("#move-plank").get_by_role("button", name="Skip this move").tap()
     expect(page.locator("#move-plank")).to_contain_text("skipped")
-    page.locator("[data-next-move]").tap()
-    wait_until_shown(page)
+    go_next(page, "lateral-lunge")
     tick_all(page, "lateral-lunge")
     # The tab closed and opened again, still offline: the lunges are done.
     lunge_url = page.url
@@ -214,8 +214,7 @@ def test_the_connection_dropping_three_times_mid_session_loses_and_doubles_nothi
             screenshot(page, "offline-banner-sent")
         tick(rows(page, slug).nth(2))
         if slug == "deadlift":
-            page.locator("[data-next-move]").tap()
-            wait_until_shown(page)
+            go_next(page, "plank")
             page.locator("#move-plank").get_by_role("button", name="Skip this move").tap()
             expect(page.locator("#move-plank")).to_contain_text("skipped")
 
