@@ -304,6 +304,20 @@ def test_a_change_for_a_session_deleted_elsewhere_is_dropped_with_a_message(page
     assert not TrainingSession.objects.filter(pk=session.pk).exists()
 
 
+def test_the_app_opened_offline_leads_back_to_the_session_saved_on_the_phone(page, site):
+    runner = UserFactory(email="garage.runner@example.com")
+    sign_in(page, site, runner.email)
+    session = open_player(page, site, runner)
+    page.context.set_offline(True)
+
+    page.goto(f"{site}/")
+
+    expect(page.get_by_role("heading", name="You are offline")).to_be_visible()
+    page.get_by_role("link", name="Back to your session").tap()
+    expect(page).to_have_url(f"{site}/train/{session.pk}/")
+    expect(page.locator("[data-set-form]").first).to_be_visible()
+
+
 def test_chromium_finds_the_app_installable(browser_type, browser_type_launch_args, site, tmp_path):
     # A profile on disk: Chromium never offers to install from an incognito profile, which is
     # what a plain Playwright context is.
