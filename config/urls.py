@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from apps.ops import views as ops_views
 from apps.progress import views as progress_views
+from apps.training import offline
 
 urlpatterns = [
     path("", progress_views.home, name="home"),
@@ -16,6 +17,10 @@ urlpatterns = [
     path("", include("apps.progress.urls")),
     path("api/", include("apps.api.urls")),
     path("healthz", ops_views.healthz, name="healthz"),
+    # The worker's URL sets the pages it may control: the root, so it covers the whole site.
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("offline/", offline.offline, name="offline"),
 ]
 
 handler404 = "config.views.page_not_found"

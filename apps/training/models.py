@@ -303,3 +303,36 @@ class HistoryVersion(models.Model):
 
     def __str__(self) -> str:
         return f"History of {self.user_id}: version {self.version}"
+
+
+class AppliedChangeQuerySet(models.QuerySet):
+    def applied(self, *, user, key: str) -> "AppliedChangeQuerySet":
+        """The runner's change with this idempotency key, if it was applied already."""
+        return self.filter(user=user, key=key)
+
+
+class AppliedChange(models.Model):
+    """A change the player queued on a phone (static/js/offline.js), applied once: its random
+    idempotency key and the answer it got, so a replay of the same change (a lost answer, a
+    retry, a second tab) gets that answer again instead of applying it twice (DESIGN.md,
+    "Offline and sync")."""
+
+    KEY_MAX_LENGTH = 64
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applied_changes"
+    )
+    key = models.CharField(max_length=KEY_MAX_LENGTH)
+    status = models.PositiveSmallIntegerField()
+    response = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AppliedChangeQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="unique_applied_change"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: change {self.key}"

@@ -32,6 +32,7 @@ from apps.training.models import (
     EARLIEST_START,
     FUTURE_ALLOWANCE,
     MAX_SET_NUMBER,
+    AppliedChange,
     SetEntry,
     SlotChoice,
     TrainingSession,
@@ -40,6 +41,8 @@ from apps.training.models import (
 # Rows per INSERT of the bulk writers: well under every database's limit on parameters.
 SESSION_BATCH = 500
 SET_BATCH = 2000
+# How long a replayed change is recognised by its idempotency key.
+APPLIED_CHANGES_KEPT = dt.timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -503,3 +506,15 @@ def _checked_values(
     values[exercise.measure] = given[exercise.measure]
     values["load_kg"] = load_kg if exercise.is_loaded else None
     return values
+
+
+def applied_change_record(*, user: User, key: str, status: int, response: dict) -> AppliedChange:
+    """Remembers that the change with this idempotency key was applied, and its answer. Called
+    inside the transaction that applied it: a second request with the same key that raced it
+    fails on the unique key, and its whole transaction rolls back (apps/training/replays.py).
+    Keys older than APPLIED_CHANGES_KEPT go: a phone sends its queue within days, and drops
+    what it sent once the session is finished (static/js/offline.js)."""
+    AppliedChange.objects.filter(
+        user=user, created_at__lt=timezone.now() - APPLIED_CHANGES_KEPT
+    ).delete()
+    return AppliedChange.objects.create(user=user, key=key, status=status, response=response)

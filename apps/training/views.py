@@ -1,7 +1,8 @@
 """The training pages: Train (start or resume), the session player, finish and abandon, log a
 past session, history, a session's page and its edits. Thin: each view validates a form, calls
-a service or a selector, and renders or redirects (POST-redirect-GET). The player's set forms
-also answer fetch() with JSON, so static/js/player.js can save a tick in place."""
+a service or a selector, and renders or redirects (POST-redirect-GET). The player's forms also
+answer fetch() with JSON, so static/js/player.js can save in place and replay changes queued
+offline, each applied once by its idempotency key (replays.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,6 +31,7 @@ from apps.training.ownership import (
     set_owned_or_404,
 )
 from apps.training.player import move_anchor, past_session_plan, player_state, session_progress
+from apps.training.replays import answers_gone_in_json, applied_once, wants_json
 
 HISTORY_PAGE_SIZE = 20
 # The rest timer's "+30 s".
@@ -66,6 +68,8 @@ def player(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@answers_gone_in_json
+@applied_once
 def set_save(request: HttpRequest, pk: int, exercise_id: int, number: int) -> HttpResponse:
     """Saves one set row (both sides of a per-side move). Plain POST redirects back to the move;
     fetch() gets JSON: the saved state, or the field errors with a 400."""
@@ -92,38 +96,51 @@ def set_save(request: HttpRequest, pk: int, exercise_id: int, number: int) -> Ht
         except ValidationError as error:
             _add_errors(form, error)
     if not form.is_valid():
-        if _wants_json(request):
+        if wants_json(request):
             return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
         return _render_player(request, session, move=exercise.slug, bound=form)
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse(_set_state(session, form))
     return redirect(_player_url(session, exercise))
 
 
 @login_required
 @require_POST
+@answers_gone_in_json
+@applied_once
 def set_add(request: HttpRequest, pk: int, exercise_id: int) -> HttpResponse:
     session = draft_owned_or_404(request.user, pk)
     exercise = exercise_visible_or_404(request.user, exercise_id)
     try:
-        services.set_add(session=session, exercise=exercise)
+        entries = services.set_add(session=session, exercise=exercise)
     except ValidationError as error:
+        if wants_json(request):
+            return JsonResponse({"errors": {"__all__": _json_messages(error)}}, status=400)
         messages.error(request, " ".join(error.messages))
+    else:
+        if wants_json(request):
+            return JsonResponse({"saved": True, "set_number": entries[0].set_number})
     return redirect(_player_url(session, exercise))
 
 
 @login_required
 @require_POST
+@answers_gone_in_json
+@applied_once
 def move_skip(request: HttpRequest, pk: int, exercise_id: int) -> HttpResponse:
     session = draft_owned_or_404(request.user, pk)
     exercise = exercise_visible_or_404(request.user, exercise_id)
     skipped = request.POST.get("skipped", "true").lower() in TRUE_VALUES
     services.move_skip(session=session, exercise=exercise, skipped=skipped)
+    if wants_json(request):
+        return JsonResponse({"saved": True, "skipped": skipped})
     return redirect(_player_url(session, exercise))
 
 
 @login_required
 @require_POST
+@answers_gone_in_json
+@applied_once
 def slot_choose(request: HttpRequest, pk: int, slot_id: int) -> HttpResponse:
     session = draft_owned_or_404(request.user, pk)
     slot = get_object_or_404(RoutineSlot, pk=slot_id, routine_id=session.routine_id)
@@ -135,23 +152,31 @@ def slot_choose(request: HttpRequest, pk: int, slot_id: int) -> HttpResponse:
         else None
     )
     if exercise is None:
-        messages.error(request, "Pick one of the options.")
-        return redirect("training:player", pk=session.pk)
-    try:
-        services.slot_choose(user=request.user, slot=slot, exercise=exercise)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("training:player", pk=session.pk)
-    return redirect(_player_url(session, exercise))
+        error = ValidationError("Pick one of the options.")
+    else:
+        try:
+            services.slot_choose(user=request.user, slot=slot, exercise=exercise)
+        except ValidationError as refused:
+            error = refused
+        else:
+            if wants_json(request):
+                return JsonResponse({"saved": True, "url": _player_url(session, exercise)})
+            return redirect(_player_url(session, exercise))
+    if wants_json(request):
+        return JsonResponse({"errors": {"__all__": _json_messages(error)}}, status=400)
+    messages.error(request, " ".join(error.messages))
+    return redirect("training:player", pk=session.pk)
 
 
 @login_required
 @require_POST
+@answers_gone_in_json
+@applied_once
 def warmup(request: HttpRequest, pk: int) -> HttpResponse:
     session = draft_owned_or_404(request.user, pk)
     done = request.POST.get("done", "true").lower() in TRUE_VALUES
     services.warmup_mark(session=session, done=done)
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"warmup_done": session.warmup_done})
     if done:
         # On to the first move not finished yet.
@@ -169,7 +194,7 @@ def rest(request: HttpRequest, pk: int) -> HttpResponse:
     session = draft_owned_or_404(request.user, pk)
     add_seconds = REST_EXTRA_SECONDS if request.POST.get("change") == "add" else None
     services.rest_change(session=session, add_seconds=add_seconds)
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse(_rest_state(session))
     exercise = exercise_visible_by_slug(request.user, request.POST.get("move", ""))
     if exercise is None:
@@ -178,17 +203,25 @@ def rest(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@answers_gone_in_json
+@applied_once
 def finish(request: HttpRequest, pk: int) -> HttpResponse:
     session = session_owned_or_404(request.user, pk)
     if not session.is_draft:
         # Finishing twice does nothing the second time.
+        if request.method == "POST" and wants_json(request):
+            return JsonResponse(_finished_state(session))
         return redirect(session)
     form = SessionDetailsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.session_finish(session=session, **form.cleaned_data)
         messages.success(request, "Session finished and saved. Well done.")
+        if wants_json(request):
+            return JsonResponse(_finished_state(session))
         # The runner lands on their week: what this session did for it, and the next day.
         return redirect("home")
+    if request.method == "POST" and wants_json(request):
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
     player = session_progress(session=session, user=request.user)
     return render(
         request, "training/finish.html", {"session": session, "form": form, "player": player}
@@ -336,10 +369,6 @@ def set_edit(request: HttpRequest, pk: int, set_pk: int) -> HttpResponse:
 # Helpers -------------------------------------------------------------------------------------
 
 
-def _wants_json(request: HttpRequest) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
-
-
 def _player_url(session: TrainingSession, exercise: Exercise) -> str:
     """Back to the player with this move open, scrolled to it."""
     query = urlencode({"move": exercise.slug})
@@ -374,6 +403,16 @@ def _rest_state(session: TrainingSession) -> dict:
         "rest_seconds": session.user.rest_timer_seconds,
         "now": int(timezone.now().timestamp() * 1000),
     }
+
+
+def _finished_state(session: TrainingSession) -> dict:
+    # The runner lands on their week, as after a plain POST.
+    return {"saved": True, "finished": True, "url": reverse("home")}
+
+
+def _json_messages(error: ValidationError) -> list[dict]:
+    """A service's refusal in the shape of a form's get_json_data()."""
+    return [{"message": message, "code": ""} for message in error.messages]
 
 
 def _add_errors(form, error: ValidationError) -> None:

@@ -32,7 +32,7 @@ from apps.api.services import token_create
 from apps.exercises.models import Exercise, Routine, RoutineSlot
 from apps.exercises.selectors import routine_with_slots
 from apps.portability.models import PendingImport
-from apps.training.models import SetEntry, SlotChoice, TrainingSession
+from apps.training.models import AppliedChange, SetEntry, SlotChoice, TrainingSession
 from tests.factories import ExerciseFactory, SetEntryFactory, TrainingSessionFactory, UserFactory
 from tests.production.routes import Operation, Route, api_operations, site_routes
 
@@ -46,6 +46,10 @@ PUBLIC_ROUTES = {
     "exercises:routine",
     "exercises:detail",
     "healthz",
+    # The installable app's manifest and service worker, and the page it shows offline.
+    "manifest",
+    "service_worker",
+    "offline",
     "api-schema",
     "api-docs",
     # The API's routine and exercises: the article's content, open to anyone.
@@ -184,6 +188,9 @@ def _make_owned(routine: Routine) -> Owned:
     )
     SlotChoice.objects.create(user=user, slot=slot, exercise=slot.options.all()[1].exercise)
     token, _secret = token_create(user=user, name=f"watch {SECRET}"[:60])
+    AppliedChange.objects.create(
+        user=user, key=f"key-{SECRET}", status=200, response={"notes": SECRET}
+    )
     owned = Owned(user, draft, finished, entry, custom, pending, slot, token)
     _assert_every_owned_model_has_a_row(user)
     return owned
