@@ -291,7 +291,7 @@
     if (input) input.value = skipped ? "false" : "true";
     var button = form.querySelector("button");
     if (button) {
-      button.textContent = skipped ? "Do it after all" : "Skip this move";
+      button.textContent = skipped ? "Do it after all" : "Skip move";
       button.classList.toggle("button--quiet", !skipped);
     }
   }
@@ -397,7 +397,9 @@
       madeHere[change.key] = true;
       var shown = apply(change, false);
       rememberProgress();
-      if (kind === "set" && fieldValue(fields, "done") === "true") startLocalRest();
+      // Breaths are the warm-up: no rest between its rounds (as the server decides).
+      var restless = form.closest("[data-no-rest]");
+      if (kind === "set" && fieldValue(fields, "done") === "true" && !restless) startLocalRest();
       if (kind === "warm-up" && fieldValue(fields, "done") !== "false") {
         // Online, the server opens the first move not finished; offline, the next one's page.
         followAfterSending(change, navigator.onLine ? "/train/" + session + "/" : nextAfterWarmup());

@@ -140,7 +140,7 @@ def test_a_whole_session_done_offline_is_saved_once_when_the_connection_returns(
     expect(page.locator("#move-squat [data-move-progress]")).to_have_text("✓ 3 of 3 sets done")
     tick_all(page, "deadlift")
     go_next(page, "plank")
-    page.locator("#move-plank").get_by_role("button", name="Skip this move").tap()
+    page.locator("#move-plank").get_by_role("button", name="Skip move").tap()
     expect(page.locator("#move-plank")).to_contain_text("skipped")
     go_next(page, "lateral-lunge")
     tick_all(page, "lateral-lunge")
@@ -153,7 +153,7 @@ def test_a_whole_session_done_offline_is_saved_once_when_the_connection_returns(
     expect(page.locator("#move-lateral-lunge .set-row--done")).to_have_count(3)
     go_next(page, "deadbug")
     # One set more than prescribed.
-    page.locator("#move-deadbug").get_by_role("button", name="Add a set").tap()
+    page.locator("#move-deadbug").get_by_role("button", name="Add set").tap()
     expect(rows(page, "deadbug")).to_have_count(4)
     tick_all(page, "deadbug")
 
@@ -215,7 +215,7 @@ def test_the_connection_dropping_three_times_mid_session_loses_and_doubles_nothi
         tick(rows(page, slug).nth(2))
         if slug == "deadlift":
             go_next(page, "plank")
-            page.locator("#move-plank").get_by_role("button", name="Skip this move").tap()
+            page.locator("#move-plank").get_by_role("button", name="Skip move").tap()
             expect(page.locator("#move-plank")).to_contain_text("skipped")
 
     go_next(page, "deadbug")
@@ -245,7 +245,7 @@ def test_double_taps_and_replays_of_a_lost_answer_add_nothing_twice(browser, sit
 
     # Double taps: one change each.
     rows(page, "squat").nth(0).locator("[data-tick]").dblclick()
-    page.locator("#move-squat").get_by_role("button", name="Add a set").dblclick()
+    page.locator("#move-squat").get_by_role("button", name="Add set").dblclick()
     expect(rows(page, "squat")).to_have_count(4)
     expect(banner(page)).to_have_attribute("data-pending", "0")
 
@@ -262,7 +262,7 @@ def test_double_taps_and_replays_of_a_lost_answer_add_nothing_twice(browser, sit
 
     page.route("**/add-set/", lose_the_first_answer)
     page.wait_for_timeout(1000)  # a deliberate second tap, not a double tap
-    page.locator("#move-squat").get_by_role("button", name="Add a set").tap()
+    page.locator("#move-squat").get_by_role("button", name="Add set").tap()
     expect(rows(page, "squat")).to_have_count(5)
     for _ in range(50):
         # Send again, as the queue does every 15 s, until nothing waits.
