@@ -1,5 +1,5 @@
-"""What a runner trains with, and the loads that gives them (issue 13, "Loads a runner can
-actually pick up").
+"""What a runner trains with, and the loads that gives them (loads a runner can actually
+pick up, not only the catalogue's steps).
 
     available_loads_kg(user, "dumbbell")  # -> [Decimal kg, ...], lightest first
 

@@ -215,7 +215,7 @@ class NextDayReason(enum.StrEnum):
 
 @dataclass(frozen=True)
 class NextDay:
-    """The earliest day to train next, and why (issue 4, "Home")."""
+    """The earliest day to train next, and why, as the home page shows it."""
 
     day: dt.date
     today: dt.date
