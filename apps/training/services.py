@@ -1,6 +1,7 @@
 """Every write to a runner's training, as plain functions the views, the API and the management
-commands share, each written the same way: keyword-only arguments, full_clean() then save(),
-and the whole write in one transaction.
+commands share, each written the same way: keyword-only arguments, full_clean() then save()
+(bulk imports, whose callers have checked every value, excepted), the whole write in one
+transaction.
 
 The promise behind them: nothing a runner saved is ever lost, and nothing they send
 twice is saved twice. So a start resumes the open draft instead of opening a second one, a set
