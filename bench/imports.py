@@ -36,7 +36,7 @@ import django  # noqa: E402
 
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
-# The bar: "within a few seconds on this machine and bounded memory".
+# The bar an import must clear: "within a few seconds on this machine and bounded memory".
 TARGET_SECONDS = 10.0
 TARGET_PEAK_MB = 150.0
 HEADER = [

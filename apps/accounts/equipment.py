@@ -1,5 +1,5 @@
-"""What a runner trains with, and the loads that gives them (issue 13, "Loads a runner can
-actually pick up").
+"""What a runner trains with, and the loads that gives them (loads a runner can actually
+pick up, not only the catalogue's steps).
 
     available_loads_kg(user, "dumbbell")  # -> [Decimal kg, ...], lightest first
 
@@ -10,7 +10,7 @@ marked (a 25 lb dumbbell, a 16 kg bell), so a runner in pounds is suggested 25 l
 26.46 lb. Own weights are stored in kilograms like every load, with six decimals, so what was
 typed in pounds reads back exactly.
 
-Pure data and functions: the progression rule (apps/progress/progression.py) takes the list
+Pure data and functions: the progression rule (apps/training/progression.py) takes the list
 this module gives, so it stays testable without a database.
 """
 

@@ -1,7 +1,7 @@
 """The one place that converts loads between kilograms and pounds.
 
 Loads are stored in kilograms with six decimal places: enough that any value a runner types in
-pounds (to two decimals) converts back to exactly what they typed (DESIGN.md, "Set").
+pounds (to two decimals) converts back to exactly what they typed (docs/design.md, "Set").
 """
 
 from decimal import ROUND_HALF_UP, Decimal

@@ -1,6 +1,7 @@
 """progress/: weeks, the summary (streaks, this week, recovery, next suggested day, taper,
 totals) and one move's series with its next suggested load. Every number comes from
-apps/progress (selectors.py, rules.py, progression.py), exactly as the pages show it."""
+apps/progress (selectors.py, rules.py) and apps/training/progression.py, exactly as the pages
+show it."""
 
 import datetime as dt
 

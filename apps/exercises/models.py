@@ -44,7 +44,7 @@ class Exercise(models.Model):
         BARBELL = "barbell", "Barbell"
 
     class LoadStep(models.TextChoices):
-        # DESIGN.md, "Progression": squat and deadlift variants take the larger step.
+        # docs/design.md, "Progression": squat and deadlift variants take the larger step.
         LARGE = "large", "Large (2.5 kg / 5 lb)"
         SMALL = "small", "Small (1 kg / 2.5 lb)"
 

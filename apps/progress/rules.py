@@ -1,4 +1,4 @@
-"""Legwork's calendar rules as pure functions (DESIGN.md, "Domain rules").
+"""Legwork's calendar rules as pure functions (docs/design.md, "Domain rules").
 
 Everything here takes and returns plain values (datetimes, dates, ints), never a request or a
 queryset, so the pages, the API and the management commands all get the same answer, and the
@@ -68,7 +68,7 @@ def tally_days(
 @dataclass(frozen=True, slots=True)
 class Week:
     """One of the runner's weeks. It meets the minimum when counted sessions fall on at least
-    `goal` different local dates (DESIGN.md, "Week"): two sessions on one day make one day."""
+    `goal` different local dates (docs/design.md, "Week"): two sessions on one day make one day."""
 
     start: dt.date
     days: tuple[dt.date, ...]
@@ -154,7 +154,7 @@ class Streaks:
 
 
 def streaks(all_weeks: Sequence[Week]) -> Streaks:
-    """Consecutive weeks meeting the minimum (DESIGN.md, "Streak"). The current week extends
+    """Consecutive weeks meeting the minimum (docs/design.md, "Streak"). The current week extends
     the streak once it meets the minimum and never breaks it before it ends: weekly, not daily,
     because runners train two or three days a week and daily streaks would punish rest."""
     run = longest = 0
@@ -215,7 +215,7 @@ class NextDayReason(enum.StrEnum):
 
 @dataclass(frozen=True)
 class NextDay:
-    """The earliest day to train next, and why (issue 4, "Home")."""
+    """The earliest day to train next, and why, as the home page shows it."""
 
     day: dt.date
     today: dt.date

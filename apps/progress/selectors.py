@@ -296,7 +296,7 @@ class _UnixSeconds(Func):
 
 def _done_strength_sets(user) -> QuerySet[SetEntry]:
     """Done sets of strength moves in the runner's finished sessions: the sets that make a
-    session counted (DESIGN.md), so every query here agrees with
+    session counted (docs/design.md), so every query here agrees with
     TrainingSession.objects.counted()."""
     return SetEntry.objects.filter(
         session__user=user,

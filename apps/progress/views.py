@@ -36,8 +36,9 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     span = request.GET.get("span") if request.GET.get("span") in SPANS else "year"
-    # Computed from the whole history: cached until the history changes (caching.py). The
-    # rendered template is a SafeString, and stays one through the cache (it is pickled).
+    # Computed from the whole history: cached until the history changes
+    # (apps/training/caching.py). The rendered template is a SafeString, and stays one through
+    # the cache (it is pickled).
     body = caching.cached(
         request.user,
         "progress-page",

@@ -1,4 +1,4 @@
-"""The runner's calendar as pure functions (DESIGN.md, "Domain rules"): the local date of a
+"""The runner's calendar as pure functions (docs/design.md, "Domain rules"): the local date of a
 moment, the first day of a week, training days, and the recovery gaps between them. The
 training pages and the progress rules (apps/progress/rules.py) read them.
 """
@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-# A long break (DESIGN.md): more than this many days from a counted session's local date to the
+# A long break (docs/design.md): more than this many days from a counted session's local date to the
 # next one's, or to today. Sessions 8 days apart (7 rest days between) make a long break; 7 days
 # apart (6 rest days between) do not. is_long_break() is the one test of it.
 LONG_BREAK_DAYS = 7

@@ -9,7 +9,7 @@ What a generated history holds, so pages are measured on data that looks like a 
   rare second session on one day, late-evening sessions whose UTC date is already tomorrow;
 - every routine move: the balloon-breathing warm-up in breaths (skipped now and then), squat and
   the deadlift slot (kettlebell swings in running season, single-leg deadlifts some weeks)
-  with loads that progress by DESIGN.md's steps and stall near the runner's limit, the plank in
+  with loads that progress by docs/design.md's steps and stall near the runner's limit, the plank in
   seconds, lateral lunges and the core move per side (a left and a right row per set number);
 - abandoned drafts (never finished), a few warm-up-only sessions (finished but not counted);
 - local times kept in the runner's own timezone, so daylight-saving changes move UTC, never the
@@ -419,7 +419,7 @@ class _Planner:
         return Decimal(BODYWEIGHT_REPS_LIMIT)
 
     def _step_up(self, exercise: Exercise, progress: _Progress) -> None:
-        """DESIGN.md, "Progression": every set done at the prescription, so one step up; loaded
+        """docs/design.md, "Progression": every set done at the prescription, so one step up; loaded
         moves by load, bodyweight moves by reps or seconds (apps/training/progression.py's
         steps), never past the runner's limit."""
         limit = self._limit(exercise)

@@ -12,14 +12,14 @@ from apps.exercises.models import Exercise, Routine, RoutineSlot, Side
 
 # A set's number within its move: a move takes at most this many sets in one session.
 MAX_SET_NUMBER = 50
-# A session's overall effort, RPE 1 to 10 (DESIGN.md, "Session").
+# A session's overall effort, RPE 1 to 10 (docs/design.md, "Session").
 MIN_EFFORT = 1
 MAX_EFFORT = 10
 MAX_REPS = 100
 MAX_SECONDS = 3600
 MAX_BREATHS = 100
 NOTES_MAX_LENGTH = 2000
-# DESIGN.md: dates may not lie in the future beyond one day (a runner in another timezone, or
+# docs/design.md: dates may not lie in the future beyond one day (a runner in another timezone, or
 # logging tonight's session this afternoon).
 FUTURE_ALLOWANCE = dt.timedelta(days=1)
 # Sessions older than this are surely a typo; it also keeps every date inside what the calendar
@@ -28,7 +28,7 @@ EARLIEST_START = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 class TrainingSessionQuerySet(models.QuerySet):
-    """The domain's words for a runner's sessions (DESIGN.md, "Domain rules")."""
+    """The domain's words for a runner's sessions (docs/design.md, "Domain rules")."""
 
     def of(self, user) -> "TrainingSessionQuerySet":
         return self.filter(user=user)
@@ -56,7 +56,7 @@ class TrainingSessionQuerySet(models.QuerySet):
 
 
 class TrainingSession(models.Model):
-    """One workout. Unfinished sessions are drafts and count for nothing (DESIGN.md)."""
+    """One workout. Unfinished sessions are drafts and count for nothing (docs/design.md)."""
 
     class Source(models.TextChoices):
         LEGWORK = "legwork", "Legwork"
@@ -91,7 +91,7 @@ class TrainingSession(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # The session's tally of its own sets, recounted whenever they change (tallies.py), so the
     # pages computed from a whole history read one row per session, not every set: whether a
-    # set of a strength move is done (once finished, the session counts: DESIGN.md), and how
+    # set of a strength move is done (once finished, the session counts: docs/design.md), and how
     # many strength sets are done (a per-side set's two halves once, imported warm-up sets not).
     strength_done = models.BooleanField(default=False, editable=False)
     strength_sets = models.PositiveSmallIntegerField(default=0, editable=False)
@@ -139,7 +139,7 @@ class SetEntryQuerySet(models.QuerySet):
         self, user, exercises: Sequence[Exercise], *, exclude: TrainingSession | None = None
     ) -> dict[int, list["SetEntry"]]:
         """For each exercise (by id), the sets of the runner's last counted session that
-        included it (DESIGN.md, "Progression"), `exclude` left out (the draft being trained),
+        included it (docs/design.md, "Progression"), `exclude` left out (the draft being trained),
         in one query whatever the history size. Exercises never done map to nothing."""
         if not exercises:
             return {}
@@ -314,7 +314,7 @@ class AppliedChangeQuerySet(models.QuerySet):
 class AppliedChange(models.Model):
     """A change the player queued on a phone (static/js/offline.js), applied once: its random
     idempotency key and the answer it got, so a replay of the same change (a lost answer, a
-    retry, a second tab) gets that answer again instead of applying it twice (DESIGN.md,
+    retry, a second tab) gets that answer again instead of applying it twice (docs/design.md,
     "Offline and sync")."""
 
     KEY_MAX_LENGTH = 64

@@ -1,5 +1,5 @@
 """The one way in to a runner's training objects by id, for the pages and the API alike: each
-helper filters by the runner at the query (DESIGN.md, "Conventions"), so another runner's id
+helper filters by the runner at the query (docs/design.md, "Conventions"), so another runner's id
 is a 404, never their data. In the API, Django's 404 becomes the API's JSON error
 (apps/api/exceptions.py)."""
 

@@ -1,4 +1,4 @@
-"""The progression rule of DESIGN.md ("start light, less is more") as pure functions.
+"""The progression rule of docs/design.md ("start light, less is more") as pure functions.
 
     next_suggested_load(exercise=..., prescription=..., last_sets=..., unit="kg", available_kg=...)
 
@@ -43,7 +43,7 @@ DUMBBELL = Exercise.LoadKind.DUMBBELL
 BARBELL = Exercise.LoadKind.BARBELL
 LARGE = Exercise.LoadStep.LARGE
 
-# One small step, in each unit. DESIGN.md: 2.5 kg / 5 lb for squat and deadlift variants
+# One small step, in each unit. docs/design.md: 2.5 kg / 5 lb for squat and deadlift variants
 # ("large"), 1 kg / 2.5 lb for everything else.
 LOAD_STEPS = {
     LARGE: {KG: Decimal("2.5"), LB: Decimal("5")},
@@ -86,7 +86,7 @@ FIRST_LOAD_WORDS = {
 
 # How a bodyweight target grows when every set reached it: one more rep, or five more seconds.
 BODYWEIGHT_STEPS = {REPS: 1, SECONDS: 5}
-# Targets never grow past what a form accepts (DESIGN.md: reps 0-100, seconds 0-3600).
+# Targets never grow past what a form accepts (docs/design.md: reps 0-100, seconds 0-3600).
 MAX_TARGET = {REPS: MAX_REPS, SECONDS: MAX_SECONDS, BREATHS: MAX_BREATHS}
 # A hold with no prescribed time (should not happen with the article's routine) aims for this.
 DEFAULT_HOLD_SECONDS = 30

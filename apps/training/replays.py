@@ -4,7 +4,7 @@ Each queued change carries a random idempotency key (the `Idempotency-Key` heade
 `idempotency_key` field). The first request with a key applies the change and stores its answer
 in the same transaction; any later request with that key gets the stored answer and changes
 nothing. A change for a session that is gone (deleted or finished on another device) gets a 404
-JSON answer the queue recognises, so it is dropped, never sent anywhere else (DESIGN.md,
+JSON answer the queue recognises, so it is dropped, never sent anywhere else (docs/design.md,
 "Offline and sync")."""
 
 import json

@@ -37,7 +37,7 @@ def draft_session(user: User) -> TrainingSession | None:
 
 @dataclass(frozen=True)
 class StartAdvice:
-    """What the Train page says before a start: a non-blocking back-to-back warning (DESIGN.md,
+    """What the Train page says before a start: a non-blocking back-to-back warning (docs/design.md,
     "Recovery gap"), or a note that today already has a counted session."""
 
     last_day: dt.date | None
@@ -101,7 +101,7 @@ def history_sessions(user: User) -> QuerySet[TrainingSession]:
 class HistoryRow:
     """A session with its totals: moves done, sets done (a per-side set counts once), total
     load moved (load x reps of every done set, both sides of a per-side move), whether it counts
-    (DESIGN.md) and whether it came back-to-back."""
+    (docs/design.md) and whether it came back-to-back."""
 
     session: TrainingSession
     local_date: dt.date
@@ -166,7 +166,7 @@ class _Totals:
 
     @property
     def counted(self) -> bool:
-        # DESIGN.md: finished, with at least one done set of a strength move.
+        # docs/design.md: finished, with at least one done set of a strength move.
         return self.finished and self.strength_done
 
 
@@ -182,7 +182,7 @@ _NO_SETS = _Totals(
 
 def _back_to_back_window(user: User) -> dt.timedelta:
     """How far before a session its back-to-back flag looks: a day is back-to-back only when the
-    previous training day is at most `min_rest_days` days earlier (DESIGN.md, "Recovery gap");
+    previous training day is at most `min_rest_days` days earlier (docs/design.md, "Recovery gap");
     one more day covers the local day boundary and a daylight-saving shift."""
     return dt.timedelta(days=user.min_rest_days + 2)
 

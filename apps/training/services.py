@@ -1,7 +1,9 @@
 """Every write to a runner's training, as plain functions the views, the API and the management
-commands share (STYLE.md: keyword-only arguments, full_clean() then save(), one transaction).
+commands share, each written the same way: keyword-only arguments, full_clean() then save()
+(bulk imports, whose callers have checked every value, excepted), the whole write in one
+transaction.
 
-The promise behind them (issue 3): nothing a runner saved is ever lost, and nothing they send
+The promise behind them: nothing a runner saved is ever lost, and nothing they send
 twice is saved twice. So a start resumes the open draft instead of opening a second one, a set
 is an upsert on its natural key (session, exercise, set number, side), and finishing a finished
 session changes nothing.
@@ -456,7 +458,7 @@ def sessions_changed(*, user_id: int, sessions: QuerySet[TrainingSession] | None
 
 
 def check_start_time(started_at: dt.datetime, *, now: dt.datetime | None = None) -> None:
-    """DESIGN.md: a session's date may not be in the future beyond one day; nor before 1970."""
+    """docs/design.md: a session's date may not be in the future beyond one day; nor before 1970."""
     now = now or timezone.now()
     if started_at > now + FUTURE_ALLOWANCE:
         raise ValidationError({"started_at": "That is more than a day in the future."})

@@ -1,4 +1,4 @@
-"""Light and dark colours (issue 13, "Dark and dim rooms"): the same contrast in both, computed
+"""Light and dark colours, for dark and dim rooms: the same contrast in both, computed
 from the custom properties of static/css/app.css (WCAG 2.x contrast ratio)."""
 
 import re

@@ -1,4 +1,4 @@
-"""Dark and dim rooms (issue 13): the pages follow the device's light or dark preference, and
+"""Dark and dim rooms: the pages follow the device's light or dark preference, and
 the runner's choice in settings overrides it, in a real Chromium at 360 px."""
 
 from playwright.sync_api import expect

@@ -1,4 +1,4 @@
-"""The progression rule (DESIGN.md, "Progression"), tested on plain values: no database."""
+"""The progression rule (docs/design.md, "Progression"), tested on plain values: no database."""
 
 from dataclasses import dataclass
 from decimal import Decimal
