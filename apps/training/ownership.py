@@ -3,12 +3,16 @@ helper filters by the runner at the query (docs/design.md, "Conventions"), so an
 is a 404, never their data. In the API, Django's 404 becomes the API's JSON error
 (apps/api/exceptions.py)."""
 
+import re
+
 from django.db.models import F, QuerySet
 from django.http import Http404
 
 from apps.accounts.models import User
 from apps.exercises.models import Exercise
 from apps.training.models import SetEntry, TrainingSession
+
+_SLUG = re.compile(rf"[-a-zA-Z0-9_]{{1,{Exercise._meta.get_field('slug').max_length}}}")
 
 
 def owned_sessions(user: User) -> QuerySet[TrainingSession]:
@@ -51,7 +55,10 @@ def exercise_visible_or_404(user: User, pk: int | str) -> Exercise:
 
 def exercise_visible_by_slug(user: User, slug: str) -> Exercise | None:
     """A move the runner may log, by slug: the routine's when one of their own imported moves
-    has the same slug."""
+    has the same slug. Text that is no slug (a NUL byte, which PostgreSQL refuses in a query,
+    or anything too long for the column) finds nothing."""
+    if not _SLUG.fullmatch(slug or ""):
+        return None
     return (
         Exercise.objects.visible_to(user)
         .filter(slug=slug)

@@ -143,3 +143,12 @@ def test_a_strangers_private_move_cannot_be_logged_through_the_api(runner, routi
 
     assert response.status_code == 400
     assert "exercise" in response.json()["errors"]
+
+
+@pytest.mark.parametrize("slug", ["squat\x00", "x" * 500, "squat; drop", ""])
+def test_text_that_is_no_slug_finds_no_move(routine, runner, slug):
+    assert ownership.exercise_visible_by_slug(runner, slug) is None
+
+
+def test_a_routine_move_is_found_by_its_slug(routine, runner):
+    assert ownership.exercise_visible_by_slug(runner, "squat").slug == "squat"
