@@ -25,7 +25,7 @@ from apps.api.fields import (
     load_field,
     set_number_field,
 )
-from apps.training import services
+from apps.training import caching, services
 from apps.training.models import SetEntry
 from apps.training.ownership import set_owned_or_404
 
@@ -133,6 +133,17 @@ class SetViewSet(
             if "session" in query:
                 queryset = queryset.filter(session_id=query["session"])
         return queryset
+
+    def list(self, request, *args, **kwargs):
+        def page_data():
+            page = self.paginate_queryset(self.get_queryset())
+            return self.get_paginated_response(self.get_serializer(page, many=True).data).data
+
+        # Cached until the runner's history changes (apps/training/caching.py), as the session
+        # list is: a page of the newest sets sorts the whole history's sets by their session's
+        # start, which grows with the history. Per URL: the page's links are absolute.
+        url = request.build_absolute_uri()
+        return Response(caching.cached(request.user, "api-sets", page_data, url))
 
     @extend_schema(
         summary="Log a set (idempotent)",

@@ -21,7 +21,7 @@ EXPECTED_QUERIES = {
     "session": 4,  # session, user, the runner's session, history version
     "progress": 3,  # session, user, history version (the page's content is cached)
     "api sessions": 3,  # session, user, history version (the page is cached)
-    "api sets": 4,  # session, user, the page of sets with their moves, the count
+    "api sets": 3,  # session, user, history version (the page is cached)
     "api weeks (1 year)": 3,  # session, user, history version (the answer is cached)
     "api summary": 3,
 }
