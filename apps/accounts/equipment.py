@@ -96,6 +96,8 @@ PRESET_FIELDS = {
     KETTLEBELL: ("kettlebells", "own_kettlebells_kg"),
     BARBELL: ("barbell", "own_barbell_kg"),
 }
+# Every field of the runner's equipment, each kind's preset then its own weights.
+EQUIPMENT_FIELDS = tuple(name for pair in PRESET_FIELDS.values() for name in pair)
 
 # A goblet squat or a deadlift works with a dumbbell or a kettlebell alike: a runner with only
 # one of the two is suggested loads from the other.

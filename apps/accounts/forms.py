@@ -31,14 +31,6 @@ class SettingsForm(forms.ModelForm):
     """The runner's settings. The own-weights fields take "8, 12, 16" in the runner's unit, or
     in kilograms to six decimals with `weights_in_kg` (the API's way), and keep kilograms."""
 
-    EQUIPMENT_FIELDS = (
-        "dumbbells",
-        "own_dumbbells_kg",
-        "kettlebells",
-        "own_kettlebells_kg",
-        "barbell",
-        "own_barbell_kg",
-    )
     OWN_WEIGHTS = {
         "own_dumbbells_kg": ("dumbbells", "dumbbells"),
         "own_kettlebells_kg": ("kettlebells", "kettlebells"),
@@ -85,12 +77,12 @@ class SettingsForm(forms.ModelForm):
 
     @property
     def general_fields(self) -> list:
-        skip = {*self.EQUIPMENT_FIELDS, "theme"}
+        skip = {*equipment.EQUIPMENT_FIELDS, "theme"}
         return [field for field in self.visible_fields() if field.name not in skip]
 
     @property
     def equipment_fields(self) -> list:
-        return [self[name] for name in self.EQUIPMENT_FIELDS]
+        return [self[name] for name in equipment.EQUIPMENT_FIELDS]
 
     def clean_race_date(self):
         race_date = self.cleaned_data.get("race_date")

@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from apps.accounts.equipment import PRESET_FIELDS
+from apps.accounts.equipment import EQUIPMENT_FIELDS
 from apps.training.calendar import local_date
 from apps.training.models import HistoryVersion
 
@@ -50,7 +50,7 @@ def cache_key(user, name: str, *parts: object) -> str:
         user.long_run_weekday,
         user.race_date,
         # The next suggested loads land on the runner's equipment.
-        *(getattr(user, name) for pair in PRESET_FIELDS.values() for name in pair),
+        *(getattr(user, name) for name in EQUIPMENT_FIELDS),
     )
     today = local_date(timezone.now(), user.zone)
     fingerprint = repr((preferences, parts)).encode()
