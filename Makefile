@@ -44,8 +44,8 @@ format: install-test
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: install-test browser lint ## Lint, then the whole suite (browser journeys included).
-	$(VENV)/bin/pytest
+test: install-test browser lint ## Lint, then the whole suite (browser journeys included), one process per core.
+	$(VENV)/bin/pytest -n auto
 
 e2e: install-test browser
 	$(VENV)/bin/pytest tests/e2e

@@ -192,6 +192,9 @@ def _runner(url: str, number: int, deadline: float, tally: Tally) -> None:
         tally.record("sign_in", response)
         if response.status != 302:
             raise LiveError(f"sign-in answered {response.status}")
+        # Every runner trains at least once: on a loaded machine sign-in alone can outlast a
+        # short run, and a run that saved nothing checks nothing.
+        _one_session(client, tally)
         while time.monotonic() < deadline:
             _one_session(client, tally)
     except Exception as error:  # a runner's failure is a finding, reported, not a crash
