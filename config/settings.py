@@ -179,9 +179,12 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "change_password": "5/m/user",
 }
-# Behind N reverse proxies, allauth takes the client's address from X-Forwarded-For, so its
-# per-IP rate limits count each runner, not the proxy (docs/production.md).
-ALLAUTH_TRUSTED_PROXY_COUNT = env_int("LEGWORK_TRUSTED_PROXY_COUNT", 0)
+# Behind N reverse proxies, allauth and the API's throttles take the client's address from
+# X-Forwarded-For (the Nth entry from the right, the one our own proxy wrote), so their per-IP
+# rate limits count each runner, not the proxy; with no proxy the header is ignored, since any
+# client can forge it (docs/production.md).
+TRUSTED_PROXY_COUNT = env_int("LEGWORK_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Legwork] "
 ACCOUNT_FORMS = {"signup": "apps.accounts.forms.SignupForm"}
 
@@ -245,6 +248,7 @@ REST_FRAMEWORK = {
         "anon": env_str("LEGWORK_API_ANON_RATE", "60/minute"),
         "user": env_str("LEGWORK_API_USER_RATE", "600/minute"),
     },
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
