@@ -178,6 +178,8 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "change_password": "5/m/user",
+    # Deleting the account asks for the password too: guesses there count like a password change.
+    "delete_account": "5/m/user",
 }
 # Behind N reverse proxies, allauth and the API's throttles take the client's address from
 # X-Forwarded-For (the Nth entry from the right, the one our own proxy wrote), so their per-IP

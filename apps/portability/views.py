@@ -1,3 +1,4 @@
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -125,6 +126,13 @@ def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def delete_account(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and not ratelimit.consume(
+        request, action="delete_account", user=request.user
+    ):
+        # Refused before the password is checked, so a right guess past the limit says nothing.
+        form = DeleteAccountForm(user=request.user)
+        context = {"form": form, "too_many_attempts": True}
+        return render(request, "portability/delete_account.html", context, status=429)
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user
