@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "apps.ops.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",  # BREACH: docs/production.md "Compression"
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -294,22 +295,31 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-# One JSON line per log record on stdout, tagged with the request id (apps/ops/logs.py).
+# One line per log record on stdout, tagged with the request id (apps/ops/logs.py): JSON in
+# production, readable under DEBUG.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "apps.ops.logs.RequestIdFilter"}},
-    "formatters": {"json": {"()": "apps.ops.logs.JsonFormatter"}},
+    "formatters": {
+        "json": {"()": "apps.ops.logs.JsonFormatter"},
+        "readable": {"()": "apps.ops.logs.ReadableFormatter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "filters": ["request_id"],
-            "formatter": "json",
+            # JSON lines for a log store in production; lines a person reads under `make run`.
+            "formatter": "readable" if DEBUG else "json",
         }
     },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.server": {"level": "WARNING"}},
+    "loggers": {
+        "django.server": {"level": "WARNING"},
+        # Django's own console handler on "django" would print each of its lines a second time.
+        "django": {"handlers": []},
+    },
 }
 
 # Content-Security-Policy (apps/ops/middleware.py): no inline script or style anywhere; the
