@@ -127,3 +127,83 @@ def equipment_hint(name: str) -> str | None:
         if word in lowered:
             return kind
     return None
+
+
+# Endurance work is not a strength set (docs/data.md, "Cardio"). The exporting app's category
+# decides where it has one (FitNotes: "Cardio"); otherwise the name does: a name is endurance
+# when its words hold one of these phrases and none of the strength words below, so
+# "Running (Treadmill)" and "Stair Machine (Floors)" are endurance but "Walking Lunge" and
+# "Farmer's Walk" stay strength.
+ENDURANCE_CATEGORIES = frozenset({"cardio", "cardiovascular", "endurance", "aerobic"})
+ENDURANCE_PHRASES: tuple[str, ...] = (
+    "run",
+    "running",
+    "jog",
+    "jogging",
+    "sprint",
+    "sprints",
+    "treadmill",
+    "cycling",
+    "cycle",
+    "bike",
+    "biking",
+    "bicycle",
+    "spinning",
+    "spin bike",
+    "spin class",
+    "rowing",
+    "rower",
+    "row machine",
+    "ergometer",
+    "erg",
+    "ski erg",
+    "skierg",
+    "skiing",
+    "walk",
+    "walking",
+    "hiking",
+    "stair machine",
+    "stair climber",
+    "stair climbing",
+    "stair stepper",
+    "stairmaster",
+    "stepmill",
+    "step mill",
+    "jump rope",
+    "skipping",
+    "skipping rope",
+    "elliptical",
+    "cross trainer",
+    "swimming",
+    "swim",
+    "yoga",
+    "aerobics",
+    "cardio",
+    "hiit",
+    "zumba",
+)
+STRENGTH_WORDS = frozenset(
+    {"lunge", "lunges", "farmer", "farmers", "carry", "carries", "crunch", "crunches", "squat"}
+)
+_ENDURANCE_WORDS = {tuple(phrase.split()) for phrase in ENDURANCE_PHRASES}
+_LONGEST_PHRASE = max(len(words) for words in _ENDURANCE_WORDS)
+
+
+def is_endurance(name: str, category: str = "") -> bool:
+    """Whether a row names endurance work rather than a strength move: by the exporting app's
+    category when it gives one, by the exercise's name otherwise."""
+    if category.strip().lower() in ENDURANCE_CATEGORIES:
+        return True
+    return _endurance_name(name)
+
+
+@lru_cache(maxsize=4096)
+def _endurance_name(name: str) -> bool:
+    words = custom_name_key(name).split()
+    if STRENGTH_WORDS.intersection(words):
+        return False
+    return any(
+        tuple(words[start : start + size]) in _ENDURANCE_WORDS
+        for size in range(1, _LONGEST_PHRASE + 1)
+        for start in range(len(words) - size + 1)
+    )

@@ -31,8 +31,8 @@ def test_the_preview_summarises_sessions_sets_dates_and_skips(runner, preview):
     assert summary["skipped"] == [
         {
             "where": "line 21",
-            "reason": "cardio with a distance (running, rowing, cycling) is not kept: Legwork "
-            "logs strength sets",
+            "reason": "cardio/endurance: not a strength set; runs will be imported once "
+            "Legwork keeps runs",
         }
     ]
 
