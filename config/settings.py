@@ -83,6 +83,7 @@ LOCAL_APPS = [
     "apps.api",
     "apps.ops",
     "apps.portability",
+    "apps.reminders",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -192,6 +193,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Legwork] "
 ACCOUNT_FORMS = {"signup": "apps.accounts.forms.SignupForm"}
 
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Legwork <noreply@localhost>")
+# The site's address as runners reach it: the links in reminder emails, sent by a command with
+# no request to read it from (apps/reminders).
+LEGWORK_SITE_URL = env_str("LEGWORK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 EMAIL_HOST = env_str("EMAIL_HOST")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

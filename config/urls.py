@@ -15,6 +15,7 @@ urlpatterns = [
     path("routine/", include("apps.exercises.urls")),
     path("", include("apps.training.urls")),
     path("", include("apps.progress.urls")),
+    path("", include("apps.reminders.urls")),
     path("api/", include("apps.api.urls")),
     path("healthz", ops_views.healthz, name="healthz"),
     # The worker's URL sets the pages it may control: the root, so it covers the whole site.

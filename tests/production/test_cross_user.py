@@ -26,12 +26,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.urls import reverse
 
 from apps.api.models import ApiToken
 from apps.api.services import token_create
 from apps.exercises.models import Exercise, Routine, RoutineSlot
 from apps.exercises.selectors import routine_with_slots
 from apps.portability.models import PendingImport
+from apps.reminders.models import Nudge
+from apps.reminders.services import reminders_update, unsubscribe_token
 from apps.training.models import AppliedChange, SetEntry, SlotChoice, TrainingSession
 from tests.factories import ExerciseFactory, SetEntryFactory, TrainingSessionFactory, UserFactory
 from tests.production.routes import Operation, Route, api_operations, site_routes
@@ -67,7 +70,15 @@ PUBLIC_ROUTES = {
     "account_confirm_email",
     "account_email_verification_sent",
     "account_confirm_login_code",
+    # The calendar feed and the one-click unsubscribe: the secret or signed token in the URL is
+    # the key, as calendar apps and mail clients have no session.
+    "reminders:feed",
+    "reminders:unsubscribe",
 }
+
+# RFC 8058: mail clients POST the one-click unsubscribe with no CSRF token; the signed token in
+# the URL authorises it (test_the_one_click_unsubscribe_needs_a_valid_signed_token).
+CSRF_EXEMPT_ROUTES = {"reminders:unsubscribe"}
 
 # The admin's own sign-in and sign-out pages: shown to anyone, they open nothing.
 ADMIN_SIGN_IN = {"admin:login", "admin:logout"}
@@ -116,6 +127,8 @@ class Owned:
             # Keys of allauth's emailed links: not ids of A's, any well-formed value will do.
             "key": ["0123456789abcdef0123456789abcdef"],
             "uidb36": ["1z"],
+            # A feed secret or a signed unsubscribe token: none of A's, so nobody's.
+            "token": ["not-a-feed-secret-nor-a-signature"],
             # DRF's format suffixes (/api/v1/exercises.json).
             "format": ["json"],
         }
@@ -191,6 +204,8 @@ def _make_owned(routine: Routine) -> Owned:
     AppliedChange.objects.create(
         user=user, key=f"key-{SECRET}", status=200, response={"notes": SECRET}
     )
+    reminders_update(user=user, feed_enabled=True, nudge_enabled=True)
+    Nudge.objects.create(user=user, week_start=finished.started_at.date())
     owned = Owned(user, draft, finished, entry, custom, pending, slot, token)
     _assert_every_owned_model_has_a_row(user)
     return owned
@@ -310,7 +325,7 @@ def test_a_public_page_holds_no_runners_data(route, owned, client, as_b):
 # CSRF ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("route", ROUTES, ids=str)
+@pytest.mark.parametrize("route", [r for r in ROUTES if r.name not in CSRF_EXEMPT_ROUTES], ids=str)
 def test_a_post_without_a_csrf_token_is_refused(route, owned):
     client = Client(enforce_csrf_checks=True)
     client.force_login(owned.user)
@@ -320,6 +335,18 @@ def test_a_post_without_a_csrf_token_is_refused(route, owned):
     response = client.post(url, {"notes": "forged"})
 
     assert response.status_code == 403, f"POST {url}: {response.status_code}"
+    assert snapshot(owned.user) == before
+
+
+def test_the_one_click_unsubscribe_needs_a_valid_signed_token(owned):
+    client = Client(enforce_csrf_checks=True)
+    before = snapshot(owned.user)
+    forged = unsubscribe_token(owned.user)[:-2] + "xx"
+
+    for token in (forged, "not-a-feed-secret-nor-a-signature", f"{owned.user.pk}"):
+        response = client.post(reverse("reminders:unsubscribe", kwargs={"token": token}))
+        assert response.status_code == 404, token
+
     assert snapshot(owned.user) == before
 
 
@@ -433,7 +460,7 @@ def _owner_path(model) -> str | None:
         return "pk"
     for field in model._meta.get_fields():
         target = getattr(field, "related_model", None)
-        if not field.many_to_one or target is None:
+        if not (field.many_to_one or (field.one_to_one and field.concrete)) or target is None:
             continue
         if target._meta.label == settings.AUTH_USER_MODEL:
             return field.name
