@@ -129,7 +129,8 @@ SQLITE_DATABASE = {
     "OPTIONS": {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        # Seconds a write waits for another's lock before giving up (a 503, config/views.py).
+        "timeout": env_int("LEGWORK_SQLITE_BUSY_TIMEOUT", 20),
     },
 }
 DATABASE_URL = env_str("DATABASE_URL")
