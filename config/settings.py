@@ -330,6 +330,8 @@ LEGWORK_CSP = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
+# /healthz proves the database takes a write at most this often (seconds) per worker process.
+LEGWORK_HEALTH_WRITE_SECONDS = env_int("LEGWORK_HEALTH_WRITE_SECONDS", 10)
 # A load balancer may poll /healthz over plain HTTP behind the TLS proxy.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 

@@ -15,7 +15,7 @@ def test_healthz_answers_503_when_the_database_is_unreachable(tmp_path):
     assert response.status == 503
     assert json.loads(response.body) == {
         "status": "unavailable",
-        "checks": {"database": "failed", "cache": "ok"},
+        "checks": {"database": "failed", "database_write": "failed", "cache": "ok"},
     }
     assert b"s3cret" not in response.body
     assert b"127.0.0.1" not in response.body
