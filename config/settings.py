@@ -149,7 +149,16 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis the database holds the cache, so every worker process (and every instance
+    # on one database) shares it: allauth's sign-in limits count once for the site, not once per
+    # worker. `migrate` creates its table (apps/ops/apps.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "legwork_cache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("LEGWORK_CACHE_MAX_ENTRIES", 20000)},
+        }
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
