@@ -81,3 +81,8 @@ bench-import: install ## Import a generated 10-year Strong history (~30,000 rows
 .PHONY: bench-progress
 bench-progress: install ## Progress and home pages at 5 years: time, queries, where the time goes.
 	$(PY) -m bench.progress $(if $(YEARS),--years $(YEARS))
+
+.PHONY: bench-burst
+bench-burst: install ## 300 connections at once against gunicorn as `make serve` runs it: none may be reset.
+	$(PY) -m bench.burst --connections $(or $(CONNECTIONS),300) --workers $(or $(WORKERS),4)
+	$(PY) -m bench.burst --connections $(or $(CONNECTIONS),300) --workers $(or $(WORKERS),4) --database postgres

@@ -131,7 +131,8 @@ SQLITE_DATABASE = {
     "OPTIONS": {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        # Seconds a write waits for another's lock before giving up (a 503, config/views.py).
+        "timeout": env_int("LEGWORK_SQLITE_BUSY_TIMEOUT", 20),
     },
 }
 DATABASE_URL = env_str("DATABASE_URL")
@@ -150,7 +151,16 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis the database holds the cache, so every worker process (and every instance
+    # on one database) shares it: allauth's sign-in limits count once for the site, not once per
+    # worker. `migrate` creates its table (apps/ops/apps.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "legwork_cache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("LEGWORK_CACHE_MAX_ENTRIES", 20000)},
+        }
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -343,6 +353,8 @@ LEGWORK_CSP = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
+# /healthz proves the database takes a write at most this often (seconds) per worker process.
+LEGWORK_HEALTH_WRITE_SECONDS = env_int("LEGWORK_HEALTH_WRITE_SECONDS", 10)
 # A load balancer may poll /healthz over plain HTTP behind the TLS proxy.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
