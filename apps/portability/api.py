@@ -2,7 +2,7 @@
 through the same services."""
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -10,12 +10,24 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from apps.accounts.units import UNIT_CHOICES
-from apps.portability import services
+from apps.portability import services, uploads
 from apps.portability.forms import WARMUP_CHOICES
 from apps.portability.models import PendingImport
 from apps.portability.ownership import pending_import_owned_or_404
 from apps.portability.reading import MAX_IMPORT_BYTES, size_message
 from apps.portability.records import FileRejected
+
+
+class UploadRefusedError(exceptions.APIException):
+    """413 (too large) or 411 (no length), in the API's one error shape, with the message the
+    import page shows."""
+
+    default_code = "upload_refused"
+
+    def __init__(self, refused: uploads.UploadRefused) -> None:
+        self.status_code = refused.status
+        code = "request_too_large" if refused.status == 413 else "length_required"
+        super().__init__(refused.message, code=code)
 
 
 class ImportUploadSerializer(serializers.Serializer):
@@ -62,6 +74,14 @@ class ImportResultSerializer(serializers.Serializer):
 
 class ImportUploadView(APIView):
     parser_classes = [MultiPartParser, FormParser]
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        # Before authentication: a signed-in browser's CSRF check reads the body, and a body
+        # declared too large must not be read at all (apps/portability/uploads.py).
+        refused = uploads.refusal_before_reading(request)
+        if refused:
+            raise UploadRefusedError(refused)
+        super().initial(request, *args, **kwargs)
 
     @extend_schema(
         request={"multipart/form-data": ImportUploadSerializer},
