@@ -1,6 +1,8 @@
 """POST /api/v1/imports/ and friends: the same preview-then-commit import as the settings page,
 through the same services."""
 
+import dataclasses
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -123,10 +125,21 @@ class ImportDetailView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class ImportProgressSerializer(ImportResultSerializer):
+    sessions_in_file = serializers.IntegerField()
+    position = serializers.IntegerField(help_text="How many of the file's sessions are handled.")
+    commit_url = serializers.CharField(help_text="POST here again to write the next step.")
+
+
 class ImportCommitView(APIView):
     parser_classes = [JSONParser, FormParser, MultiPartParser]
 
-    @extend_schema(request=None, responses={200: ImportResultSerializer}, summary="Import it")
+    @extend_schema(
+        request=None,
+        responses={200: ImportResultSerializer, 202: ImportProgressSerializer},
+        summary="Import it: 200 when done; 202 with the progress when a large file needs "
+        "another step (POST again)",
+    )
     def post(self, request: Request, pk: int) -> Response:
         pending = pending_import_owned_or_404(request.user, pk, with_content=True)
         try:
@@ -134,4 +147,10 @@ class ImportCommitView(APIView):
         except FileRejected as rejected:
             # The API's one error shape (apps/api/exceptions.py): a 400 naming the field.
             raise serializers.ValidationError({"file": [str(rejected)]}) from rejected
-        return Response(ImportResultSerializer(result).data)
+        if result.finished:
+            return Response(ImportResultSerializer(result).data)
+        progress = {
+            **dataclasses.asdict(result),
+            "commit_url": reverse("api-import-commit", kwargs={"pk": pk}, request=request),
+        }
+        return Response(ImportProgressSerializer(progress).data, status=status.HTTP_202_ACCEPTED)

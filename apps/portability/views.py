@@ -120,12 +120,18 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     except FileRejected as rejected:
         messages.error(request, str(rejected))
         return redirect("portability:import")
-    messages.success(
-        request,
-        f"Imported {result.sessions} sessions and {result.sets} sets"
-        + (f"; {result.already_imported} were already here" if result.already_imported else "")
-        + ".",
-    )
+    if not result.finished:
+        # A large file goes in steps: its preview page shows the progress and posts the next.
+        return redirect("portability:import_preview", pk=pk)
+    if result.interrupted:
+        messages.success(request, "The import is complete.")
+    else:
+        messages.success(
+            request,
+            f"Imported {result.sessions} sessions and {result.sets} sets"
+            + (f"; {result.already_imported} were already here" if result.already_imported else "")
+            + ".",
+        )
     return redirect("portability:import")
 
 
@@ -134,7 +140,14 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     pending = pending_import_owned_or_404(request.user, pk, with_content=False)
     services.import_cancel(user=request.user, pending=pending)
-    messages.info(request, "Import cancelled; nothing was changed.")
+    if pending.started:
+        messages.info(
+            request,
+            f"Import stopped. The {pending.sessions_written} sessions written so far stay; "
+            "upload the file again to import the rest (nothing is imported twice).",
+        )
+    else:
+        messages.info(request, "Import cancelled; nothing was changed.")
     return redirect("portability:import")
 
 
