@@ -45,6 +45,8 @@ SESSION_BATCH = 500
 SET_BATCH = 2000
 # How long a replayed change is recognised by its idempotency key.
 APPLIED_CHANGES_KEPT = dt.timedelta(days=30)
+# What a slot choice naming no move the runner may use is told (missing, or another runner's).
+NO_SUCH_OPTION = "Pick one of the options."
 
 
 @dataclass(frozen=True)
@@ -285,6 +287,9 @@ def move_skip(*, session: TrainingSession, exercise: Exercise, skipped: bool = T
 def slot_choose(*, user: User, slot: RoutineSlot, exercise: Exercise) -> SlotChoice:
     """Remembers which option of a choice slot the runner picked, so it is offered first next
     time (deadlift, single-leg deadlift or kettlebell swing; deadbug or Pallof press)."""
+    if exercise.owner_id not in (None, user.pk):
+        # Another runner's move must read exactly like one that does not exist.
+        raise ValidationError({"exercise": NO_SUCH_OPTION})
     if not SlotOption.objects.filter(slot=slot, exercise=exercise).exists():
         raise ValidationError({"exercise": f"{exercise} is not an option for {slot.title}."})
     with transaction.atomic():
