@@ -360,6 +360,45 @@ def test_a_runner_who_is_not_staff_is_sent_to_the_admin_login(route, owned, as_b
     assert snapshot(owned.user) == before
 
 
+# What caches may keep -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("route", [r for r in ROUTES if not r.is_api], ids=str)
+def test_no_cache_may_keep_an_answer_to_a_signed_in_runner(route, owned, as_a):
+    """Every page, public ones included (they show the runner's name in the header), and every
+    method; only the app manifest, the same for everyone, may be kept (docs/production.md)."""
+    if route.takes_ids and route.name not in PUBLIC_ROUTES and not route.is_admin:
+        urls = [url for url, _statuses in _urls_a_can_open(as_a, owned, route)]
+    else:
+        urls = owned.urls(route, public=True)[:1]
+    for url in urls:
+        for method in ("get", "post"):
+            response = _rolled_back(getattr(as_a, method), url)
+            where = f"{method.upper()} {url}"
+            if route.name == "manifest" and method == "get":
+                assert "max-age" in response["Cache-Control"], where
+                continue
+            _assert_kept_by_no_cache(response, where)
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=str)
+def test_no_cache_may_keep_an_api_answer_to_a_token(operation, owned):
+    client = Client(headers={"Authorization": f"Bearer {_secret_of(owned)}"})
+    url = _own_api_url(client, owned, operation)
+
+    with transaction.atomic():
+        response = _api(client, operation.method, url, _api_body(operation, owned))
+        transaction.set_rollback(True)
+
+    _assert_kept_by_no_cache(response, str(operation))
+
+
+def test_an_anonymous_visitors_public_page_is_left_to_caches(client, routine):
+    response = client.get("/routine/")
+
+    assert "no-store" not in response.get("Cache-Control", "")
+
+
 # Anonymous visitors ----------------------------------------------------------------------------
 
 
@@ -683,6 +722,17 @@ def _without_ids(answer, owned: Owned | None):
     for value in sorted(set(sent), key=len, reverse=True):
         text = re.sub(rf"(?<![\w-]){re.escape(value)}(?![\w-])", "<id>", text)
     return json.loads(text)
+
+
+def _assert_kept_by_no_cache(response, where: str) -> None:
+    directives = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    assert {"private", "no-store"} <= directives, f"{where}: {response.get('Cache-Control')}"
+
+
+def _secret_of(owned: Owned) -> str:
+    """A fresh token of A's (the walk's own token's secret is not kept)."""
+    _token, secret = token_create(user=owned.user, name="cache check")
+    return secret
 
 
 def _rolled_back(send, *args, **kwargs):
