@@ -2,11 +2,17 @@ from decimal import Decimal
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.accounts import equipment
 from apps.accounts.models import User, timezone_names
 from apps.accounts.units import KG, LB, SHOWN_PLACES, STORED_PLACES
+
+
+class EmailTakenMeanwhile(Exception):
+    """The address was registered by another sign-up after this form was validated: the form
+    now holds the error to show (apps/accounts/views.py)."""
 
 
 class SignupForm(AllauthSignupForm):
@@ -18,6 +24,25 @@ class SignupForm(AllauthSignupForm):
     def clean_timezone(self) -> str:
         value = self.cleaned_data.get("timezone", "")
         return value if value in timezone_names() else ""
+
+    def try_save(self, request):
+        """allauth's save, which also answers an address already registered without saying so
+        when enumeration is prevented. Two sign-ups with one address at once both pass
+        validation; the second then meets the unique constraint, and is answered as if it had
+        come second: the form's "already registered", or allauth's neutral answer and mail."""
+        try:
+            with transaction.atomic():
+                return super().try_save(request)
+        except IntegrityError:
+            try:
+                # Judged again now that the address is taken; None says allauth hides it.
+                self.validate_unique_email(self.cleaned_data["email"])
+            except forms.ValidationError as taken:
+                self.add_error("email", taken)
+                raise EmailTakenMeanwhile from None
+            if not self.account_already_exists:
+                raise
+            return super().try_save(request)
 
     def save(self, request):
         user = super().save(request)

@@ -169,13 +169,9 @@ class SetViewSet(
         serializer = SetCreateSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        session, exercise = data["session"], data["exercise"]
-        existed = SetEntry.objects.filter(
-            session=session, exercise=exercise, set_number=data["set_number"], side=data["side"]
-        ).exists()
-        entry = services.set_log(
-            session=session,
-            exercise=exercise,
+        entry, created = services.set_upsert(
+            session=data["session"],
+            exercise=data["exercise"],
             set_number=data["set_number"],
             side=data["side"],
             reps=data.get("reps"),
@@ -186,7 +182,7 @@ class SetViewSet(
         )
         return Response(
             SetSerializer(entry).data,
-            status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
     @extend_schema(

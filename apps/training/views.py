@@ -149,13 +149,14 @@ def slot_choose(request: HttpRequest, pk: int, slot_id: int) -> HttpResponse:
     slot = get_object_or_404(RoutineSlot, pk=slot_id, routine_id=session.routine_id)
     exercise_id = request.POST.get("exercise", "")
     # Only a plain id reaches the query: junk, or a number too big for the column, is no pick.
+    # Another runner's move is looked up as if it did not exist, so no answer can name it.
     exercise = (
-        Exercise.objects.filter(pk=int(exercise_id)).first()
+        Exercise.objects.visible_to(request.user).filter(pk=int(exercise_id)).first()
         if exercise_id.isdecimal() and len(exercise_id) <= 9
         else None
     )
     if exercise is None:
-        error = ValidationError("Pick one of the options.")
+        error = ValidationError(services.NO_SUCH_OPTION)
     else:
         try:
             services.slot_choose(user=request.user, slot=slot, exercise=exercise)
