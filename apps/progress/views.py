@@ -77,7 +77,6 @@ def _overview_context(user, span: str) -> dict:
         # says when theirs will come (charts.MIN_CHART_POINTS).
         "charted_moves": [item for item in moves if item["chart"].is_drawn],
         "waiting_moves": [item for item in moves if not item["chart"].is_drawn],
-        "min_chart_points": charts.MIN_CHART_POINTS,
         # Three rows of weeks fit a phone, one row a desktop; CSS shows one of the two.
         "heatmaps": [
             charts.heatmap_chart(progress.heatmap, user.week_start, bands=3),
