@@ -16,10 +16,29 @@ class EmailTakenMeanwhile(Exception):
 
 
 class SignupForm(AllauthSignupForm):
-    """allauth's signup plus the browser's timezone, filled in by static/js/app.js when it can,
-    so weeks start on the runner's own midnight from the first session."""
+    """allauth's signup plus an optional display name (the home page greets the runner by it,
+    and without it greets no one by their email) and the browser's timezone, filled in by
+    static/js/app.js when it can, so weeks start on the runner's own midnight from the first
+    session."""
 
+    name = forms.CharField(
+        label="Display name",
+        required=False,
+        max_length=User._meta.get_field("name").max_length,
+        help_text="What Legwork calls you. You can change it in settings.",
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
     timezone = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(["email", "name"])
+
+    def signup(self, request, user) -> None:
+        # allauth's hook, called once the account is saved.
+        if self.cleaned_data.get("name"):
+            user.name = self.cleaned_data["name"]
+            user.save(update_fields=["name"])
 
     def clean_timezone(self) -> str:
         value = self.cleaned_data.get("timezone", "")
