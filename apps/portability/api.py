@@ -1,6 +1,7 @@
 """POST /api/v1/imports/ and friends: the same preview-then-commit import as the settings page,
 through the same services."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -101,6 +102,36 @@ class ImportDetailView(APIView):
             pending=pending_import_owned_or_404(request.user, pk, with_content=False),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ExerciseChoicesSerializer(serializers.Serializer):
+    choices = serializers.DictField(
+        child=serializers.CharField(max_length=100),
+        allow_empty=False,
+        help_text="Each exercise name's key (summary.exercises[].key) to `routine:<slug>` (one "
+        "of summary.moves), `own` or `skip`. Remembered for the next import from the same app.",
+    )
+
+
+class ImportExercisesView(APIView):
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    @extend_schema(
+        request=ExerciseChoicesSerializer,
+        responses={200: PendingImportSerializer},
+        summary="Choose what the file's exercise names become; the preview is worked out again",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        pending = pending_import_owned_or_404(request.user, pk, with_content=True)
+        body = ExerciseChoicesSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            services.import_choose_exercises(
+                user=request.user, pending=pending, choices=body.validated_data["choices"]
+            )
+        except DjangoValidationError as error:
+            raise serializers.ValidationError({"choices": error.message_dict}) from error
+        return Response(PendingImportSerializer(pending, context={"request": request}).data)
 
 
 class ImportCommitView(APIView):

@@ -31,7 +31,7 @@ from apps.api.models import ApiToken
 from apps.api.services import token_create
 from apps.exercises.models import Exercise, Routine, RoutineSlot
 from apps.exercises.selectors import routine_with_slots
-from apps.portability.models import PendingImport
+from apps.portability.models import ExerciseMapping, PendingImport
 from apps.training.models import AppliedChange, SetEntry, SlotChoice, TrainingSession
 from tests.factories import ExerciseFactory, SetEntryFactory, TrainingSessionFactory, UserFactory
 from tests.production.routes import Operation, Route, api_operations, site_routes
@@ -187,6 +187,9 @@ def _make_owned(routine: Routine) -> Owned:
         user=user, filename=f"{SECRET}.csv", content=b"Date,Exercise\n", summary={}
     )
     SlotChoice.objects.create(user=user, slot=slot, exercise=slot.options.all()[1].exercise)
+    ExerciseMapping.objects.create(
+        user=user, source="strong", source_name=f"squat {SECRET}", choice="routine", exercise=move
+    )
     token, _secret = token_create(user=user, name=f"watch {SECRET}"[:60])
     AppliedChange.objects.create(
         user=user, key=f"key-{SECRET}", status=200, response={"notes": SECRET}
