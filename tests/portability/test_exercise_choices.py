@@ -157,7 +157,7 @@ def test_the_preview_page_offers_each_name_a_choice(runner_client, runner, previ
     html = page.content.decode()
     assert html.count('data-testid="exercise-choice"') == 8
     assert '<option value="routine:squat" selected>Squat</option>' in html
-    assert "Like the routine's Squat, but not the same lift" in html
+    assert "Like the routine's Squat, not the same lift" in html
     assert reverse("portability:import_choose", args=[pending.pk]) in html
 
 
