@@ -33,7 +33,7 @@ from apps.api.models import ApiToken
 from apps.api.services import token_create
 from apps.exercises.models import Exercise, Routine, RoutineSlot
 from apps.exercises.selectors import routine_with_slots
-from apps.portability.models import PendingImport
+from apps.portability.models import ExerciseMapping, PendingImport
 from apps.reminders.models import Nudge
 from apps.reminders.services import reminders_update, unsubscribe_token
 from apps.training.models import AppliedChange, SetEntry, SlotChoice, TrainingSession
@@ -221,6 +221,9 @@ def _make_owned(routine: Routine, user, marker: str, *, first_id: int | None = N
         id=next(ids), user=user, filename=f"{marker}.csv", content=b"Date,Exercise\n", summary={}
     )
     SlotChoice.objects.create(user=user, slot=slot, exercise=slot.options.all()[1].exercise)
+    ExerciseMapping.objects.create(
+        user=user, source="strong", source_name=f"squat {marker}", choice="routine", exercise=move
+    )
     token, _secret = token_create(user=user, name=f"watch {marker}"[:60])
     token_id = next(ids)
     if token_id is not None:
