@@ -81,3 +81,7 @@ bench-import: install ## Import a generated 10-year Strong history (~30,000 rows
 .PHONY: bench-progress
 bench-progress: install ## Progress and home pages at 5 years: time, queries, where the time goes.
 	$(PY) -m bench.progress $(if $(YEARS),--years $(YEARS))
+
+.PHONY: bench-reminders
+bench-reminders: install ## send_reminders over 100,000 generated runners, all due: time, queries per batch, peak memory.
+	$(PY) -m bench.reminders $(if $(RUNNERS),--runners $(RUNNERS))

@@ -2,8 +2,9 @@
 at once (the worst quarter hour there can be), with the time, the queries of each batch and the
 peak memory.
 
-    .venv/bin/python -m bench.reminders                        # SQLite, 100,000 runners
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/legwork_bench .venv/bin/python -m bench.reminders
+    .venv/bin/python -m bench.reminders                  # SQLite, 100,000 runners
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/legwork_bench \
+        .venv/bin/python -m bench.reminders              # PostgreSQL
     .venv/bin/python -m bench.reminders --runners 20000
 
 It builds a throwaway database (as bench/pages.py does) and generates runners across a dozen
@@ -18,6 +19,7 @@ missed.
 
 import argparse
 import datetime as dt
+import itertools
 import os
 import random
 import sys
@@ -198,7 +200,7 @@ def _queries_per_batch(captured: list[dict], batches: int) -> list[int]:
         for index, query in enumerate(captured)
         if 'FROM "reminders_remindersettings"' in query["sql"] and "LIMIT" in query["sql"]
     ]
-    counts = [later - earlier for earlier, later in zip(starts, starts[1:], strict=False)]
+    counts = [later - earlier for earlier, later in itertools.pairwise(starts)]
     assert len(counts) == batches, (len(counts), batches)
     return counts
 
