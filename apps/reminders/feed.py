@@ -95,7 +95,11 @@ def calendar_feed(reminder_settings: ReminderSettings, *, now: dt.datetime, site
                     url=site + reverse("training:session_detail", kwargs={"pk": pk}),
                 )
             )
-    calendar.add_missing_timezones()
+    # The zone's rules for the span of the events only: the default, 1970 to 2038, weighs 5 KB.
+    last = max([today + dt.timedelta(weeks=rules.FEED_WEEKS), user.race_date or today])
+    calendar.add_missing_timezones(
+        first_date=since.date() - dt.timedelta(days=366), last_date=last + dt.timedelta(days=366)
+    )
     return calendar.to_ical()
 
 

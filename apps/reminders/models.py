@@ -35,10 +35,10 @@ class ReminderSettings(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_settings"
     )
-    feed_enabled = models.BooleanField("calendar feed", default=False)
+    feed_enabled = models.BooleanField("put my plan in a calendar feed", default=False)
     feed_token = models.CharField(max_length=64, unique=True, default=new_feed_token)
     feed_past_sessions = models.BooleanField("show past sessions in the feed", default=False)
-    nudge_enabled = models.BooleanField("weekly nudge by email", default=False)
+    nudge_enabled = models.BooleanField("email me a weekly nudge", default=False)
     nudge_weekday = models.PositiveSmallIntegerField(
         "day", choices=WEEKDAY_CHOICES, default=DEFAULT_NUDGE_WEEKDAY
     )

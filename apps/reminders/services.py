@@ -12,6 +12,7 @@ UNSUBSCRIBE_SALT = "apps.reminders.unsubscribe"
 def reminder_settings_of(user) -> ReminderSettings:
     """The runner's reminder settings, made (all off) on first use."""
     reminder_settings, _created = ReminderSettings.objects.get_or_create(user=user)
+    reminder_settings.user = user  # the form and the feed read the runner's timezone
     return reminder_settings
 
 
