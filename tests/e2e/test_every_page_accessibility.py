@@ -1,7 +1,8 @@
 """Every page, light and dark, at 360 and 1280 px: axe-core (vendored in tests/e2e/vendor,
 MPL-2.0, used only by the tests) finds no violation of any impact, the API docs included; and
-two things axe does not check hold too: no card touches the next one, and every form field's
-border stands out at 3:1 or more from what is behind it (WCAG 2.2 SC 1.4.11)."""
+three things axe does not check hold too: no card touches the next one, every form field's
+border stands out at 3:1 or more from what is behind it (WCAG 2.2 SC 1.4.11), and no value
+with its unit in a table wraps onto a second line."""
 
 from pathlib import Path
 
@@ -103,6 +104,14 @@ CHECKS = """() => {
     if (border.length === 4 && border[3] === 0) continue;  // a borderless field, on purpose
     const ratio = contrast(border.slice(0, 3), behind(field));
     if (ratio < 3) problems.push(`border of ${field.name || field.id}: ${ratio.toFixed(2)}:1`);
+  }
+  // A value with its unit ("22.05 lb") on one line, never broken between number and unit.
+  for (const value of document.querySelectorAll("td.number, .value")) {
+    if (!visible(value) || value.querySelector("br")) continue;
+    const range = document.createRange();
+    range.selectNodeContents(value);
+    const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.bottom)));
+    if (lines.size > 1) problems.push(`"${value.textContent.trim()}" wraps`);
   }
   return problems;
 }"""
