@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from apps.api import services as token_services
 from apps.exercises.models import Exercise
 from apps.portability import services as import_services
+from apps.reminders.services import reminders_update, unsubscribe_token
 from apps.training import services
 from apps.training.demo import seed_history
 from apps.training.models import SetEntry, TrainingSession
@@ -32,6 +33,9 @@ NOT_PAGES = {
     "portability:export_json": "a download",
     "portability:import_confirm": "a POST action",
     "portability:import_cancel": "a POST action",
+    "portability:import_choose": "a POST action",
+    "reminders:feed_reset": "a POST action",
+    "reminders:feed": "an iCalendar feed",
     "api:token_revoke": "a POST action",
     "training:start": "a POST action",
     "training:set_save": "a POST action",
@@ -165,6 +169,7 @@ def runner_pages(runner) -> dict[str, str]:
     )
     token_services.token_create(user=runner, name="Watch")
     address = EmailAddress.objects.create(user=runner, email=runner.email, primary=True)
+    reminders_update(user=runner, feed_enabled=True, nudge_enabled=True)
     pages = {
         "home": "/",
         "training:train": "/train/",
@@ -185,6 +190,8 @@ def runner_pages(runner) -> dict[str, str]:
         "portability:import_preview": f"/settings/import/{pending.pk}/",
         "portability:delete_account": "/settings/delete-account/",
         "api:tokens": "/settings/tokens/",
+        "reminders:settings": "/settings/reminders/",
+        "reminders:unsubscribe": reverse("reminders:unsubscribe", args=[unsubscribe_token(runner)]),
         "account_email": "/accounts/email/",
         "account_change_password": "/accounts/password/change/",
         "account_reauthenticate": "/accounts/reauthenticate/",
@@ -217,6 +224,8 @@ SIGNED_IN_ROUTES = (
     "portability:import_preview",
     "portability:delete_account",
     "api:tokens",
+    "reminders:settings",
+    "reminders:unsubscribe",
     "account_email",
     "account_change_password",
     "account_reauthenticate",
