@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from apps.accounts.models import validate_timezone_name
 from apps.exercises.models import Exercise, Routine
 from apps.portability.matching import (
     custom_name_key,
@@ -61,7 +62,7 @@ def import_preview(
         unit=unit,
         keep_warmups=keep_warmups,
         restore_profile=restore_profile and parsed.profile is not None,
-        summary=plan.summary(),
+        summary={**plan.summary(), "timezone": user.timezone},
     )
     pending.full_clean()
     with transaction.atomic():
@@ -80,7 +81,7 @@ def import_commit(*, user, pending: PendingImport) -> ImportResult:
         bytes(pending.content),
         unit=pending.unit,
         keep_warmups=pending.keep_warmups,
-        zone=user.zone,
+        zone=pending.zone(user),
     )
     try:
         with transaction.atomic():
@@ -135,7 +136,7 @@ def import_choose_exercises(*, user, pending: PendingImport, choices: dict[str, 
         bytes(pending.content),
         unit=pending.unit,
         keep_warmups=pending.keep_warmups,
-        zone=user.zone,
+        zone=pending.zone(user),
     )
     with transaction.atomic():
         ExerciseMapping.objects.bulk_create(
@@ -144,8 +145,29 @@ def import_choose_exercises(*, user, pending: PendingImport, choices: dict[str, 
             unique_fields=["user", "source", "source_name"],
             update_fields=["choice", "exercise", "updated_at"],
         )
-        pending.summary = _Plan(user, parsed).summary()
+        pending.summary = {**_Plan(user, parsed).summary(), "timezone": pending.zone(user).key}
         pending.save(update_fields=["summary"])
+
+
+def import_change_timezone(*, user, pending: PendingImport, timezone_name: str) -> None:
+    """Read the file's wall-clock times in another timezone (the phone's, when it differs from
+    the runner's): the preview is worked out again, and the commit reads them so. Raises
+    ValidationError when the name is not a timezone."""
+    if pending.user_id != user.pk:
+        raise PermissionError("not this runner's import")
+    try:
+        validate_timezone_name(timezone_name)
+    except ValidationError as error:
+        raise ValidationError({"timezone": error.messages}) from None
+    pending.timezone = timezone_name
+    parsed = read_upload(
+        bytes(pending.content),
+        unit=pending.unit,
+        keep_warmups=pending.keep_warmups,
+        zone=pending.zone(user),
+    )
+    pending.summary = {**_Plan(user, parsed).summary(), "timezone": timezone_name}
+    pending.save(update_fields=["timezone", "summary"])
 
 
 def account_delete(*, user) -> None:
