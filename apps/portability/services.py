@@ -110,12 +110,16 @@ def import_choose_exercises(*, user, pending: PendingImport, choices: dict[str, 
     if pending.user_id != user.pk:
         raise PermissionError("not this runner's import")
     source = pending.summary.get("format", "")
-    names = {row["key"] for row in pending.summary.get("exercises", []) if row.get("choice")}
+    proposed = {
+        row["key"]: row["choice"]
+        for row in pending.summary.get("exercises", [])
+        if row.get("choice")
+    }
     moves = {exercise.slug: exercise for exercise in Exercise.objects.filter(owner__isnull=True)}
     errors, mappings, now = {}, [], timezone.now()
     for name, choice in choices.items():
         kind, _, slug = choice.partition(":")
-        if name not in names:
+        if name not in proposed:
             errors[name] = "This name is not in the file's preview."
         elif choice not in {"own", "skip"} and not (kind == "routine" and slug in moves):
             errors[name] = f"“{choice}” is not a routine move, “own” or “skip”."
@@ -132,18 +136,25 @@ def import_choose_exercises(*, user, pending: PendingImport, choices: dict[str, 
             )
     if errors:
         raise ValidationError(errors)
-    parsed = read_upload(
-        bytes(pending.content),
-        unit=pending.unit,
-        keep_warmups=pending.keep_warmups,
-        zone=pending.zone(user),
-    )
     with transaction.atomic():
         ExerciseMapping.objects.bulk_create(
             mappings,
             update_conflicts=True,
             unique_fields=["user", "source", "source_name"],
             update_fields=["choice", "exercise", "updated_at"],
+        )
+        if all(proposed[name] == choice for name, choice in choices.items()):
+            # The runner confirmed what the preview proposed: it imports the same, so the file
+            # is not read again (confirming a large file would otherwise read it twice).
+            for row in pending.summary["exercises"]:
+                row["remembered"] = row["remembered"] or row["key"] in choices
+            pending.save(update_fields=["summary"])
+            return
+        parsed = read_upload(
+            bytes(pending.content),
+            unit=pending.unit,
+            keep_warmups=pending.keep_warmups,
+            zone=pending.zone(user),
         )
         pending.summary = {**_Plan(user, parsed).summary(), "timezone": pending.zone(user).key}
         pending.save(update_fields=["summary"])
