@@ -37,15 +37,15 @@ class ImportForm(forms.Form):
         help_text="Units, timezone, week start, goals and rest timer, as they were exported.",
     )
 
-    def __init__(self, *args, too_large: int | None = None, **kwargs) -> None:
+    def __init__(self, *args, refusal: str | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.too_large = too_large
+        self.refusal = refusal
 
     def clean(self):
-        if self.too_large:
-            # The upload was stopped at the limit, so "file" is missing: say why instead.
+        if self.refusal:
+            # The upload was refused before or while reading it, so "file" is missing: say why.
             self.errors.pop("file", None)
-            self.add_error("file", size_message(self.too_large))
+            self.add_error("file", self.refusal)
         return super().clean()
 
     def clean_file(self):

@@ -32,6 +32,15 @@ class PendingImport(models.Model):
     )
     summary = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The commit goes in steps (services.import_commit): how many of the file's sessions, in
+    # the order read, are handled so far, and what the steps wrote. A step that dies (a killed
+    # worker) rolls back its last batch only; the next step resumes here.
+    sessions_in_file = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(default=0)
+    sessions_written = models.PositiveIntegerField(default=0)
+    sets_written = models.PositiveIntegerField(default=0)
+    exercises_created = models.PositiveIntegerField(default=0)
+    already_imported = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -42,6 +51,16 @@ class PendingImport(models.Model):
     def zone(self, user) -> ZoneInfo:
         """Where the file's wall-clock times are read: the chosen timezone, else the runner's."""
         return ZoneInfo(self.timezone) if self.timezone else user.zone
+
+    @property
+    def started(self) -> bool:
+        return self.position > 0
+
+    @property
+    def percent_done(self) -> int:
+        if not self.sessions_in_file:
+            return 0
+        return self.position * 100 // self.sessions_in_file
 
 
 class ExerciseMapping(models.Model):

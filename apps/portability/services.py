@@ -1,8 +1,10 @@
 """Writes: an upload becomes a pending import (preview), a pending import becomes sessions and
-sets (commit, one transaction), and an account is deleted with everything in it."""
+sets (commit, in steps of batches, each batch one transaction), and an account is deleted with
+everything in it."""
 
 import dataclasses
 import datetime as dt
+import time
 from collections import Counter
 from collections.abc import Iterator
 
@@ -34,12 +36,34 @@ from apps.training.models import SetEntry, TrainingSession
 SKIPPED_SHOWN = 200
 
 
+# A batch of this many sessions (about 5,000 sets of a busy history) is written in about a
+# second: short enough that other runners' writes wait little behind it on SQLite, long enough
+# that the per-batch work (matching names, recounting tallies) stays a small share.
+BATCH_SESSIONS = 200
+# A step of the commit stops after this, at the end of a batch; reading the file again (up to
+# about 4 s for 250,000 rows) comes on top. Both fit well inside gunicorn's 30 s timeout.
+STEP_SECONDS = 10.0
+
+
 @dataclasses.dataclass
 class ImportResult:
+    """What an import wrote so far; `finished` once every session of the file is handled."""
+
     sessions: int
     sets: int
     already_imported: int
     exercises_created: int
+    position: int = 0
+    sessions_in_file: int = 0
+    finished: bool = False
+    interrupted: bool = False
+
+    def add(self, batch: "ImportResult", *, handled: int) -> None:
+        self.sessions += batch.sessions
+        self.sets += batch.sets
+        self.already_imported += batch.already_imported
+        self.exercises_created += batch.exercises_created
+        self.position += handled
 
 
 def import_preview(
@@ -63,6 +87,7 @@ def import_preview(
         keep_warmups=keep_warmups,
         restore_profile=restore_profile and parsed.profile is not None,
         summary={**plan.summary(), "timezone": user.timezone},
+        sessions_in_file=len(parsed.sessions),
     )
     pending.full_clean()
     with transaction.atomic():
@@ -73,27 +98,71 @@ def import_preview(
 
 
 def import_commit(*, user, pending: PendingImport) -> ImportResult:
-    """Write what the preview showed: all of it or, on any error, nothing. Sessions already
-    imported (same import key, or for Legwork's JSON the same start) are left as they are."""
+    """One step of writing what the preview showed; call it again while the result is not
+    `finished`. A step writes the file's sessions BATCH_SESSIONS at a time, each batch in its own
+    transaction with the pending import's progress, and stops at the first batch boundary after
+    STEP_SECONDS, well inside the server's request timeout (gunicorn's 30 s): a 230,000-row file
+    is written over a few requests, each showing progress, instead of one that times out. A
+    step that dies (a killed worker, a full disk) rolls back its last batch only; the next step
+    resumes at the recorded position. Sessions already imported (same import key, or for
+    Legwork's JSON the same start) are left as they are, so a batch is never written twice."""
     if pending.user_id != user.pk:
         raise PermissionError("not this runner's import")
+    started = time.monotonic()
     parsed = read_upload(
         bytes(pending.content),
         unit=pending.unit,
         keep_warmups=pending.keep_warmups,
         zone=pending.zone(user),
     )
-    try:
-        with transaction.atomic():
-            plan = _Plan(user, parsed)
-            result = plan.write()
-            if pending.restore_profile and parsed.profile:
-                _restore_profile(user, parsed.profile)
-            pending.delete()
-    except IntegrityError:
-        # Another request committed the same file a moment ago: its sessions are there.
-        raise FileRejected("This file has just been imported; nothing was added twice.") from None
-    return result
+    sessions, position = parsed.sessions, pending.position
+    result = ImportResult(
+        sessions=pending.sessions_written,
+        sets=pending.sets_written,
+        already_imported=pending.already_imported,
+        exercises_created=pending.exercises_created,
+        position=position,
+        sessions_in_file=len(sessions),
+    )
+    while True:
+        batch = sessions[position : position + BATCH_SESSIONS]
+        finishing = position + len(batch) >= len(sessions)
+        try:
+            with transaction.atomic():
+                current = PendingImport.objects.select_for_update().filter(pk=pending.pk)
+                recorded = current.values_list("position", flat=True).first()
+                if recorded != position:
+                    # Another request (a second tab, a retry) is writing this import, or has
+                    # finished it (the row is gone): it goes on from there; this step stops
+                    # without writing.
+                    result.interrupted = True
+                    result.finished = recorded is None
+                    return result
+                written = _Plan(user, dataclasses.replace(parsed, sessions=batch)).write()
+                result.add(written, handled=len(batch))
+                if finishing:
+                    if pending.restore_profile and parsed.profile:
+                        _restore_profile(user, parsed.profile)
+                    current.delete()
+                else:
+                    current.update(
+                        position=result.position,
+                        sessions_written=result.sessions,
+                        sets_written=result.sets,
+                        already_imported=result.already_imported,
+                        exercises_created=result.exercises_created,
+                    )
+        except IntegrityError:
+            # Another request committed the same file a moment ago: its sessions are there.
+            raise FileRejected(
+                "This file has just been imported; nothing was added twice."
+            ) from None
+        position = result.position
+        if finishing:
+            result.finished = True
+            return result
+        if time.monotonic() - started >= STEP_SECONDS:
+            return result
 
 
 def import_cancel(*, user, pending: PendingImport) -> None:
@@ -166,6 +235,11 @@ def import_change_timezone(*, user, pending: PendingImport, timezone_name: str) 
     ValidationError when the name is not a timezone."""
     if pending.user_id != user.pk:
         raise PermissionError("not this runner's import")
+    if pending.started:
+        # Once written in part, the rest is read as the first steps were.
+        raise ValidationError(
+            {"timezone": "The import has started: its times are read as they were."}
+        )
     try:
         validate_timezone_name(timezone_name)
     except ValidationError as error:

@@ -91,3 +91,12 @@ def test_the_api_changes_the_timezone_or_says_why_not(runner_client, runner, pre
     assert answer.status_code == 200
     assert answer.json()["timezone"] == "Asia/Tokyo"
     assert answer.json()["summary"]["timezone"] == "Asia/Tokyo"
+
+
+def test_once_the_import_has_started_its_timezone_stays(runner, preview):
+    pending = preview(runner, sample("hevy_kg.csv"))
+    PendingImport.objects.filter(pk=pending.pk).update(position=1)
+    pending.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.import_change_timezone(user=runner, pending=pending, timezone_name="Asia/Tokyo")
+    assert PendingImport.objects.get(pk=pending.pk).timezone == ""

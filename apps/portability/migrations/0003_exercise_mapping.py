@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('exercises', '0002_content_version'),
-        ('portability', '0001_initial'),
+        ('portability', '0002_pendingimport_commit_in_steps'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

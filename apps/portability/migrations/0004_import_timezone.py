@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portability', '0002_exercise_mapping'),
+        ('portability', '0003_exercise_mapping'),
     ]
 
     operations = [
