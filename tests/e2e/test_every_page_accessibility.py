@@ -34,6 +34,7 @@ NOT_PAGES = {
     "portability:import_confirm": "a POST action",
     "portability:import_cancel": "a POST action",
     "portability:import_choose": "a POST action",
+    "portability:import_timezone": "a POST action",
     "reminders:feed_reset": "a POST action",
     "reminders:feed": "an iCalendar feed",
     "api:token_revoke": "a POST action",
