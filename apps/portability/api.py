@@ -1,8 +1,11 @@
 """POST /api/v1/imports/ and friends: the same preview-then-commit import as the settings page,
 through the same services."""
 
+import dataclasses
+
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -10,12 +13,24 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from apps.accounts.units import UNIT_CHOICES
-from apps.portability import services
+from apps.portability import services, uploads
 from apps.portability.forms import WARMUP_CHOICES
 from apps.portability.models import PendingImport
 from apps.portability.ownership import pending_import_owned_or_404
 from apps.portability.reading import MAX_IMPORT_BYTES, size_message
 from apps.portability.records import FileRejected
+
+
+class UploadRefusedError(exceptions.APIException):
+    """413 (too large) or 411 (no length), in the API's one error shape, with the message the
+    import page shows."""
+
+    default_code = "upload_refused"
+
+    def __init__(self, refused: uploads.UploadRefused) -> None:
+        self.status_code = refused.status
+        code = "request_too_large" if refused.status == 413 else "length_required"
+        super().__init__(refused.message, code=code)
 
 
 class ImportUploadSerializer(serializers.Serializer):
@@ -63,6 +78,14 @@ class ImportResultSerializer(serializers.Serializer):
 class ImportUploadView(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        # Before authentication: a signed-in browser's CSRF check reads the body, and a body
+        # declared too large must not be read at all (apps/portability/uploads.py).
+        refused = uploads.refusal_before_reading(request)
+        if refused:
+            raise UploadRefusedError(refused)
+        super().initial(request, *args, **kwargs)
+
     @extend_schema(
         request={"multipart/form-data": ImportUploadSerializer},
         responses={201: PendingImportSerializer},
@@ -103,10 +126,51 @@ class ImportDetailView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class ImportProgressSerializer(ImportResultSerializer):
+    sessions_in_file = serializers.IntegerField()
+    position = serializers.IntegerField(help_text="How many of the file's sessions are handled.")
+    commit_url = serializers.CharField(help_text="POST here again to write the next step.")
+
+
+class ExerciseChoicesSerializer(serializers.Serializer):
+    choices = serializers.DictField(
+        child=serializers.CharField(max_length=100),
+        allow_empty=False,
+        help_text="Each exercise name's key (summary.exercises[].key) to `routine:<slug>` (one "
+        "of summary.moves), `own` or `skip`. Remembered for the next import from the same app.",
+    )
+
+
+class ImportExercisesView(APIView):
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    @extend_schema(
+        request=ExerciseChoicesSerializer,
+        responses={200: PendingImportSerializer},
+        summary="Choose what the file's exercise names become; the preview is worked out again",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        pending = pending_import_owned_or_404(request.user, pk, with_content=True)
+        body = ExerciseChoicesSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            services.import_choose_exercises(
+                user=request.user, pending=pending, choices=body.validated_data["choices"]
+            )
+        except DjangoValidationError as error:
+            raise serializers.ValidationError({"choices": error.message_dict}) from error
+        return Response(PendingImportSerializer(pending, context={"request": request}).data)
+
+
 class ImportCommitView(APIView):
     parser_classes = [JSONParser, FormParser, MultiPartParser]
 
-    @extend_schema(request=None, responses={200: ImportResultSerializer}, summary="Import it")
+    @extend_schema(
+        request=None,
+        responses={200: ImportResultSerializer, 202: ImportProgressSerializer},
+        summary="Import it: 200 when done; 202 with the progress when a large file needs "
+        "another step (POST again)",
+    )
     def post(self, request: Request, pk: int) -> Response:
         pending = pending_import_owned_or_404(request.user, pk, with_content=True)
         try:
@@ -114,4 +178,10 @@ class ImportCommitView(APIView):
         except FileRejected as rejected:
             # The API's one error shape (apps/api/exceptions.py): a 400 naming the field.
             raise serializers.ValidationError({"file": [str(rejected)]}) from rejected
-        return Response(ImportResultSerializer(result).data)
+        if result.finished:
+            return Response(ImportResultSerializer(result).data)
+        progress = {
+            **dataclasses.asdict(result),
+            "commit_url": reverse("api-import-commit", kwargs={"pk": pk}, request=request),
+        }
+        return Response(ImportProgressSerializer(progress).data, status=status.HTTP_202_ACCEPTED)

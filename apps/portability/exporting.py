@@ -15,6 +15,9 @@ from apps.portability.formats.legwork_json import EXERCISE_FIELDS, FORMAT, PROFI
 from apps.training.models import SetEntry, TrainingSession
 
 CHUNK = 200
+# A spreadsheet reads a cell starting with one of these as a formula (or, for tab and carriage
+# return, shifts it into one): OWASP's list for CSV injection.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = [
     "session_start",
     "local_date",
@@ -37,7 +40,9 @@ CSV_COLUMNS = [
 
 def csv_lines(user) -> Iterator[str]:
     """The CSV export, one line at a time: a header, then one row per set, oldest first. One
-    query, read in chunks; plain tuples rather than model instances, for speed."""
+    query, read in chunks; plain tuples rather than model instances, for speed. The runner's
+    own texts (notes, exercise names and slugs) go through spreadsheet_text; numbers, dates and
+    fixed words never start with a formula character and are written as they are."""
     writer = csv.writer(_Echo())
     zone, unit = user.zone, user.unit
     yield writer.writerow(CSV_COLUMNS)
@@ -71,10 +76,10 @@ def csv_lines(user) -> Iterator[str]:
             [
                 start.isoformat(),
                 start.date().isoformat(),
-                notes,
+                spreadsheet_text(notes),
                 _blank(effort),
-                slug,
-                name,
+                spreadsheet_text(slug),
+                spreadsheet_text(name),
                 number,
                 side,
                 _blank(reps),
@@ -214,6 +219,14 @@ class _Echo:
 
     def write(self, value: str) -> str:
         return value
+
+
+def spreadsheet_text(text: str) -> str:
+    """A text cell a spreadsheet shows as text: one that starts like a formula
+    (`=HYPERLINK(...)`, `+1`, `-2 reps`, `@SUM(...)`) gets a leading apostrophe, as OWASP
+    advises against CSV injection. Only the CSV, which is for spreadsheets, does this; the JSON
+    export keeps every text exactly as stored."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def _blank(value) -> str:

@@ -4,6 +4,7 @@ hand the rows to that app's parser."""
 import codecs
 import csv
 import io
+import logging
 from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
@@ -11,10 +12,17 @@ from apps.portability.formats import fitnotes, hevy, legwork_json, strong
 from apps.portability.records import FileRejected, ParsedFile
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
+# Rows of a CSV import (the header aside). Ten years of Strong, two sessions a week, is 30,000
+# rows; 10 MB of the shortest rows an app writes is about 230,000. Counted before any row is
+# parsed (reading a row that cannot be used costs a parser far more than counting it), so a file
+# of a million one-character rows is refused in a fraction of a second.
+MAX_IMPORT_ROWS = 250_000
 # The header Legwork's own CSV export writes (apps/portability/exporting.py).
 LEGWORK_CSV_MARKER = "exercise_slug"
 # The CSV exports Legwork reads, each recognised by its columns, tried in this order.
 CSV_FORMATS = (strong, hevy, fitnotes)
+
+logger = logging.getLogger(__name__)
 
 
 def read_upload(content: bytes, *, unit: str, keep_warmups: bool, zone: ZoneInfo) -> ParsedFile:
@@ -23,10 +31,23 @@ def read_upload(content: bytes, *, unit: str, keep_warmups: bool, zone: ZoneInfo
     if len(content) > MAX_IMPORT_BYTES:
         raise FileRejected(size_message(len(content)))
     text = decode(content)
+    try:
+        return _parse(text, unit=unit, keep_warmups=keep_warmups, zone=zone)
+    except (ValueError, ArithmeticError):
+        # What Python refuses to convert: an integer of more than 4,300 digits (JSON or CSV),
+        # a Decimal or a duration beyond any range. No export holds such numbers, so the file as
+        # a whole is refused, wherever in it the number is and whichever parser met it. Logged
+        # with its traceback, so a parser's own bug would not hide behind this message.
+        logger.warning("import refused: a number beyond Python's ranges", exc_info=True)
+        raise FileRejected(number_message()) from None
+
+
+def _parse(text: str, *, unit: str, keep_warmups: bool, zone: ZoneInfo) -> ParsedFile:
     if text.lstrip().startswith(("{", "[")):
         return legwork_json.parse(text)
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
+    check_row_count(text, delimiter)
     rows = numbered_rows(text, delimiter)
     try:
         _, header = next(rows)
@@ -54,6 +75,30 @@ def size_message(size: int) -> str:
         f"The file is {size / 1024 / 1024:.1f} MB; Legwork imports files up to "
         f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. Export a shorter period and import it in parts."
     )
+
+
+def rows_message() -> str:
+    return (
+        f"The file has more than {MAX_IMPORT_ROWS:,} rows; Legwork imports up to "
+        f"{MAX_IMPORT_ROWS:,} rows at a time. Export a shorter period and import it in parts."
+    )
+
+
+def number_message() -> str:
+    return (
+        "This file holds a number far too long or too large to be a weight, a count or a time "
+        "(an export's numbers have a few digits). Export the file again and upload it unchanged."
+    )
+
+
+def check_row_count(text: str, delimiter: str) -> None:
+    """Refuses a CSV of more than MAX_IMPORT_ROWS rows. Counting line breaks bounds the rows
+    from above (a quoted note may span lines) at almost no cost; only a file that could be over
+    the limit is counted row by row, and that count stops at the limit."""
+    if text.count("\n") + text.count("\r") < MAX_IMPORT_ROWS:
+        return
+    for _ in numbered_rows(text, delimiter):
+        pass
 
 
 def decode(content: bytes) -> str:
@@ -88,12 +133,16 @@ def binary_message() -> str:
 
 def numbered_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """CSV rows with the line each starts on (a quoted note may span lines), blank rows left
-    out."""
+    out; FileRejected past MAX_IMPORT_ROWS."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    start = 1
+    start, count = 1, 0
     try:
         for row in reader:
             if any(cell.strip() for cell in row):
+                count += 1
+                # The header is the first row; MAX_IMPORT_ROWS counts the rows after it.
+                if count > MAX_IMPORT_ROWS + 1:
+                    raise FileRejected(rows_message())
                 yield start, row
             start = reader.line_num + 1
     except csv.Error as error:

@@ -41,7 +41,7 @@ def test_the_preview_shows_sessions_sets_dates_names_and_skipped_lines(runner_cl
     assert "2025-03-03" in page
     assert "2025-03-09" in page
     assert "Bench Press (Barbell)" in page
-    assert "new, your own" in page
+    assert "new exercise" in page
     assert "line 21" in page
 
 
@@ -186,7 +186,19 @@ def test_a_50_mb_upload_is_stopped_at_the_limit_with_a_clear_message(runner_clie
     page = response.content.decode()
     assert "The file is 50.0 MB; Legwork imports files up to 10 MB." in page
     assert "This field is required" not in page
-    assert response.context["form"].too_large  # stopped while reading, never stored whole
+    assert response.status_code == 413  # refused on its Content-Length, never read
+    assert not PendingImport.objects.exists()
+
+
+def test_a_file_just_over_the_limit_is_stopped_while_read(runner_client):
+    # Its body is within the room left for the form around the file, so it is read, and the
+    # upload handler stops it at the limit.
+    response = upload(runner_client, b"a" * (10 * 1024 * 1024 + 1024))
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        "The file is 10.0 MB; Legwork imports files up to 10 MB. Export a shorter period and "
+        "import it in parts."
+    ]
     assert not PendingImport.objects.exists()
 
 
