@@ -42,14 +42,6 @@ class LocalTimeField(serializers.CharField):
 
 
 class ReminderSettingsSerializer(StrictModelSerializer):
-    # A number, not a second enum of the weekdays beside me/'s long_run_weekday: the form
-    # checks the range, as for every field.
-    nudge_weekday = serializers.IntegerField(
-        min_value=0,
-        max_value=6,
-        required=False,
-        help_text="The nudge's day: 0 = Monday ... 6 = Sunday.",
-    )
     nudge_time = LocalTimeField(
         required=False, help_text="The nudge's local time (HH:MM) in the runner's timezone."
     )
@@ -62,6 +54,7 @@ class ReminderSettingsSerializer(StrictModelSerializer):
         model = ReminderSettings
         fields = [*ReminderSettings.FORM_FIELDS, "feed_url"]
         extra_kwargs = {
+            "nudge_weekday": {"help_text": "The nudge's day: 0 = Monday ... 6 = Sunday."},
             "paused_until": {
                 "help_text": "No nudge up to and including this date (today to a year ahead)."
             },
