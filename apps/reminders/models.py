@@ -44,8 +44,9 @@ class ReminderSettings(models.Model):
     )
     nudge_time = models.TimeField("time", default=DEFAULT_NUDGE_TIME)
     paused_until = models.DateField("pause until", null=True, blank=True)
-    # When the next nudge is due (UTC), and the timezone it was planned in: send_reminders reads
-    # only the due rows through the index below, whatever the number of runners.
+    # When the next nudge is due (UTC), and the timezone it was planned in: a runner who moves
+    # (a change made in accounts, which knows nothing of reminders) is planned again in the new
+    # one, because nudge_candidates() compares the two.
     next_nudge_at = models.DateTimeField(null=True, blank=True, editable=False)
     scheduled_zone = models.CharField(max_length=64, blank=True, editable=False)
 
@@ -62,13 +63,6 @@ class ReminderSettings(models.Model):
 
     class Meta:
         verbose_name_plural = "reminder settings"
-        indexes = [
-            models.Index(
-                fields=["next_nudge_at"],
-                condition=Q(nudge_enabled=True),
-                name="reminders_nudge_due",
-            )
-        ]
 
     def __str__(self) -> str:
         return f"Reminders of {self.user}"
