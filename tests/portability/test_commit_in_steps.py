@@ -41,7 +41,7 @@ def test_a_step_stops_at_the_first_batch_after_its_time_and_records_the_progress
 ):
     pending = preview(runner, sample("strong_comma_lb.csv"), unit="lb")
     assert pending.sessions_in_file == SESSIONS
-    clock = iter([0.0, 4.0, 11.0, 99.0])  # the step starts, then reads the clock per batch
+    clock = iter([0.0, 4.0, 16.0, 99.0])  # the step starts, then reads the clock per batch
     monkeypatch.setattr(services.time, "monotonic", lambda: next(clock))
     result = services.import_commit(user=runner, pending=pending)
     assert (result.finished, result.position, result.sessions_in_file) == (False, 2, SESSIONS)
