@@ -171,3 +171,14 @@ def test_the_api_answers_202_with_the_progress_until_the_last_step(
         "already_imported": 0,
         "exercises_created": Exercise.objects.filter(owner=runner).count(),
     }
+
+
+def test_a_step_on_an_import_stopped_in_another_tab_writes_nothing(
+    runner, preview, one_batch_per_step
+):
+    pending = preview(runner, sample("strong_comma_lb.csv"), unit="lb")
+    stale = PendingImport.objects.get(pk=pending.pk)
+    services.import_cancel(user=runner, pending=pending)
+    result = services.import_commit(user=runner, pending=stale)
+    assert (result.interrupted, result.finished) == (True, True)
+    assert stored(runner) == (0, 0)
