@@ -85,3 +85,12 @@ bench-import-big: install ## Import 229,272 rows (10 MB) committed in steps: eac
 .PHONY: bench-progress
 bench-progress: install ## Progress and home pages at 5 years: time, queries, where the time goes.
 	$(PY) -m bench.progress $(if $(YEARS),--years $(YEARS))
+
+.PHONY: bench-burst
+bench-burst: install ## 300 connections at once against gunicorn as `make serve` runs it: none may be reset.
+	$(PY) -m bench.burst --connections $(or $(CONNECTIONS),300) --workers $(or $(WORKERS),4)
+	$(PY) -m bench.burst --connections $(or $(CONNECTIONS),300) --workers $(or $(WORKERS),4) --database postgres
+
+.PHONY: bench-reminders
+bench-reminders: install ## send_reminders over 100,000 generated runners, all due: time, queries per batch, peak memory.
+	$(PY) -m bench.reminders $(if $(RUNNERS),--runners $(RUNNERS))

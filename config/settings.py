@@ -83,6 +83,7 @@ LOCAL_APPS = [
     "apps.api",
     "apps.ops",
     "apps.portability",
+    "apps.reminders",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -91,10 +92,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "apps.ops.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",  # BREACH: docs/production.md "Compression"
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "apps.ops.cache_headers.PrivateAnswersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -129,7 +132,8 @@ SQLITE_DATABASE = {
     "OPTIONS": {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        # Seconds a write waits for another's lock before giving up (a 503, config/views.py).
+        "timeout": env_int("LEGWORK_SQLITE_BUSY_TIMEOUT", 20),
     },
 }
 DATABASE_URL = env_str("DATABASE_URL")
@@ -148,7 +152,16 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis the database holds the cache, so every worker process (and every instance
+    # on one database) shares it: allauth's sign-in limits count once for the site, not once per
+    # worker. `migrate` creates its table (apps/ops/apps.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "legwork_cache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("LEGWORK_CACHE_MAX_ENTRIES", 20000)},
+        }
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -178,14 +191,22 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "change_password": "5/m/user",
+    # Deleting the account asks for the password too: guesses there count like a password change.
+    "delete_account": "5/m/user",
 }
-# Behind N reverse proxies, allauth takes the client's address from X-Forwarded-For, so its
-# per-IP rate limits count each runner, not the proxy (docs/production.md).
-ALLAUTH_TRUSTED_PROXY_COUNT = env_int("LEGWORK_TRUSTED_PROXY_COUNT", 0)
+# Behind N reverse proxies, allauth and the API's throttles take the client's address from
+# X-Forwarded-For (the Nth entry from the right, the one our own proxy wrote), so their per-IP
+# rate limits count each runner, not the proxy; with no proxy the header is ignored, since any
+# client can forge it (docs/production.md).
+TRUSTED_PROXY_COUNT = env_int("LEGWORK_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Legwork] "
 ACCOUNT_FORMS = {"signup": "apps.accounts.forms.SignupForm"}
 
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Legwork <noreply@localhost>")
+# The site's address as runners reach it: the links in reminder emails, sent by a command with
+# no request to read it from (apps/reminders).
+LEGWORK_SITE_URL = env_str("LEGWORK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 EMAIL_HOST = env_str("EMAIL_HOST")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -245,6 +266,7 @@ REST_FRAMEWORK = {
         "anon": env_str("LEGWORK_API_ANON_RATE", "60/minute"),
         "user": env_str("LEGWORK_API_USER_RATE", "600/minute"),
     },
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
@@ -288,22 +310,31 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-# One JSON line per log record on stdout, tagged with the request id (apps/ops/logs.py).
+# One line per log record on stdout, tagged with the request id (apps/ops/logs.py): JSON in
+# production, readable under DEBUG.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "apps.ops.logs.RequestIdFilter"}},
-    "formatters": {"json": {"()": "apps.ops.logs.JsonFormatter"}},
+    "formatters": {
+        "json": {"()": "apps.ops.logs.JsonFormatter"},
+        "readable": {"()": "apps.ops.logs.ReadableFormatter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "filters": ["request_id"],
-            "formatter": "json",
+            # JSON lines for a log store in production; lines a person reads under `make run`.
+            "formatter": "readable" if DEBUG else "json",
         }
     },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.server": {"level": "WARNING"}},
+    "loggers": {
+        "django.server": {"level": "WARNING"},
+        # Django's own console handler on "django" would print each of its lines a second time.
+        "django": {"handlers": []},
+    },
 }
 
 # Content-Security-Policy (apps/ops/middleware.py): no inline script or style anywhere; the
@@ -323,6 +354,8 @@ LEGWORK_CSP = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
+# /healthz proves the database takes a write at most this often (seconds) per worker process.
+LEGWORK_HEALTH_WRITE_SECONDS = env_int("LEGWORK_HEALTH_WRITE_SECONDS", 10)
 # A load balancer may poll /healthz over plain HTTP behind the TLS proxy.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 

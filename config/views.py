@@ -1,9 +1,25 @@
-"""Error pages in the site's layout: 400, 403 and 404 through templates/<code>.html, 500 and a
-refused CSRF check through the handlers below."""
+"""Error pages in the site's layout: 400, 403 and 404 through templates/<code>.html; 500, 503
+(the database unavailable) and a refused CSRF check through the handlers below."""
 
-from django.http import HttpRequest, HttpResponse
+import sys
+
+from django.db import OperationalError
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+
+# How soon to try again when the database is busy or away: a write lock is usually released
+# within seconds, and the player's queue (static/js/offline.js) waits this long before resending.
+RETRY_AFTER_SECONDS = 5
+API_PREFIX = "/api/"
+API_DOCS = "/api/docs/"
+# The API's error shape (apps/api/exceptions.py), for errors DRF never saw.
+UNAVAILABLE_JSON = {
+    "detail": "The database is busy or unavailable. Nothing was saved; try again shortly.",
+    "code": "unavailable",
+    "errors": {},
+}
+SERVER_ERROR_JSON = {"detail": "Server error.", "code": "server_error", "errors": {}}
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
@@ -11,11 +27,30 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # No request context: whatever broke (the database, a context processor) must not break the
-    # error page too. The request id (apps/ops/middleware.py) is in the log line of this error:
-    # a runner who quotes it leads straight to the traceback.
-    context = {"request_id": getattr(request, "request_id", "")}
-    return HttpResponse(loader.get_template("500.html").render(context), status=500)
+    """An unhandled error: 503 with Retry-After when the database could not do the work now
+    (down, locked past the busy timeout, its disk full), 500 otherwise; JSON in the API's error
+    shape for the API and for the player's fetch(), the site's page for everyone else."""
+    # Django calls this inside its `except` block, so the error is still the current one.
+    unavailable = isinstance(sys.exception(), OperationalError)
+    status = 503 if unavailable else 500
+    if _wants_json(request):
+        body = UNAVAILABLE_JSON if unavailable else SERVER_ERROR_JSON
+        response: HttpResponse = JsonResponse(body, status=status)
+    else:
+        # No request context: whatever broke (the database, a context processor) must not break
+        # the error page too. The request id (apps/ops/middleware.py) is in the log line of this
+        # error: a runner who quotes it leads straight to the traceback.
+        context = {"request_id": getattr(request, "request_id", "")}
+        template = loader.get_template(f"{status}.html")
+        response = HttpResponse(template.render(context), status=status)
+    if unavailable:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    api = request.path.startswith(API_PREFIX) and not request.path.startswith(API_DOCS)
+    return api or "application/json" in request.headers.get("Accept", "")
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -8,6 +8,8 @@ from django.core.servers.basehttp import WSGIServer
 from apps.exercises.models import Exercise
 from tests.factories import UserFactory
 
+DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
+
 
 def pytest_configure(config):
     # On SQLite the test database lives in memory, and Django hands every live-server thread the
@@ -38,6 +40,10 @@ def _plain_static_and_fresh_cache(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    if settings.CACHES["default"]["BACKEND"] == DATABASE_CACHE:
+        # The database cache's own queries would count in every test's exact query count; it is
+        # tested on its own (tests/ops/test_shared_cache.py, tests/production/).
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     yield
     cache.clear()

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.accounts import equipment
@@ -9,15 +10,58 @@ from apps.accounts.models import User, timezone_names
 from apps.accounts.units import KG, LB, SHOWN_PLACES, STORED_PLACES
 
 
-class SignupForm(AllauthSignupForm):
-    """allauth's signup plus the browser's timezone, filled in by static/js/app.js when it can,
-    so weeks start on the runner's own midnight from the first session."""
+class EmailTakenMeanwhile(Exception):
+    """The address was registered by another sign-up after this form was validated: the form
+    now holds the error to show (apps/accounts/views.py)."""
 
+
+class SignupForm(AllauthSignupForm):
+    """allauth's signup plus an optional display name (the home page greets the runner by it,
+    and without it greets no one by their email) and the browser's timezone, filled in by
+    static/js/app.js when it can, so weeks start on the runner's own midnight from the first
+    session."""
+
+    name = forms.CharField(
+        label="Display name",
+        required=False,
+        max_length=User._meta.get_field("name").max_length,
+        help_text="What Legwork calls you. You can change it in settings.",
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
     timezone = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(["email", "name"])
+
+    def signup(self, request, user) -> None:
+        # allauth's hook, called once the account is saved.
+        if self.cleaned_data.get("name"):
+            user.name = self.cleaned_data["name"]
+            user.save(update_fields=["name"])
 
     def clean_timezone(self) -> str:
         value = self.cleaned_data.get("timezone", "")
         return value if value in timezone_names() else ""
+
+    def try_save(self, request):
+        """allauth's save, which also answers an address already registered without saying so
+        when enumeration is prevented. Two sign-ups with one address at once both pass
+        validation; the second then meets the unique constraint, and is answered as if it had
+        come second: the form's "already registered", or allauth's neutral answer and mail."""
+        try:
+            with transaction.atomic():
+                return super().try_save(request)
+        except IntegrityError:
+            try:
+                # Judged again now that the address is taken; None says allauth hides it.
+                self.validate_unique_email(self.cleaned_data["email"])
+            except forms.ValidationError as taken:
+                self.add_error("email", taken)
+                raise EmailTakenMeanwhile from None
+            if not self.account_already_exists:
+                raise
+            return super().try_save(request)
 
     def save(self, request):
         user = super().save(request)

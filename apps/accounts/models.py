@@ -152,10 +152,6 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.name or self.email
 
-    @property
-    def display_name(self) -> str:
-        return self.name or self.email.split("@", 1)[0]
-
     @cached_property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)

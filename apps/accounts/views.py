@@ -1,9 +1,10 @@
+from allauth.account.views import SignupView as AllauthSignupView
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from apps.accounts.forms import SettingsForm
+from apps.accounts.forms import EmailTakenMeanwhile, SettingsForm
 from apps.accounts.models import timezone_names
 
 
@@ -22,3 +23,14 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         "accounts/settings.html",
         {"form": form, "timezone_names": sorted(timezone_names())},
     )
+
+
+class SignupView(AllauthSignupView):
+    """allauth's sign-up page, which shows the form again when the address was registered by
+    another sign-up between this one's validation and its save (the form says so)."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except EmailTakenMeanwhile:
+            return self.form_invalid(form)

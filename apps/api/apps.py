@@ -7,5 +7,6 @@ class ApiConfig(AppConfig):
     verbose_name = "API"
 
     def ready(self) -> None:
-        # Registers the token scheme with drf-spectacular before any schema is generated.
-        from apps.api import authentication  # noqa: F401
+        # Registers the token scheme with drf-spectacular before any schema is generated, and
+        # the receivers that revoke a runner's tokens when their password changes.
+        from apps.api import authentication, signals  # noqa: F401

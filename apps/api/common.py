@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Mapping
+from urllib.parse import urlencode
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample
@@ -143,6 +144,23 @@ def validate_query(query_params, serializer_class: type[serializers.Serializer])
     serializer = serializer_class(data=data)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
+
+
+def canonical_path(
+    request, *query_classes: type[serializers.Serializer], defaults: Mapping | None = None
+) -> str:
+    """The request's path with only the query parameters `query_classes` declare, validated,
+    each in one spelling, sorted, and `defaults` filled in: `?page=01&x=1` and `?page=1` are one
+    path, so one cache entry, whatever else a caller puts in the URL."""
+    values: dict = dict(defaults or {})
+    for query_class in query_classes:
+        values.update(validate_query(request.query_params, query_class))
+    query = urlencode(sorted((name, _spelling(value)) for name, value in values.items()))
+    return f"{request.path}?{query}" if query else request.path
+
+
+def _spelling(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 class UserTimezoneMixin:

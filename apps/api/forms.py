@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import RegexValidator
 
 from apps.api.models import ApiToken
-from apps.api.services import MAX_TOKENS_PER_USER
+from apps.api.services import MAX_TOKENS_PER_USER, TOO_MANY_TOKENS
 
 
 class TokenForm(forms.Form):
@@ -29,7 +29,5 @@ class TokenForm(forms.Form):
 
     def clean(self):
         if ApiToken.objects.filter(user=self.user).count() >= MAX_TOKENS_PER_USER:
-            raise forms.ValidationError(
-                f"You have {MAX_TOKENS_PER_USER} tokens already. Revoke one you no longer use."
-            )
+            raise forms.ValidationError(TOO_MANY_TOKENS)
         return super().clean()

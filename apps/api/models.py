@@ -15,10 +15,20 @@ class ApiToken(models.Model):
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    # The one-time value of the settings form that made it: one token per rendered form, however
+    # often it is sent (empty for tokens made otherwise).
+    form_nonce = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = "API token"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "form_nonce"],
+                condition=~models.Q(form_nonce=""),
+                name="one_token_per_form",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"

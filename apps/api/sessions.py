@@ -174,6 +174,8 @@ class SessionViewSet(
 ):
     serializer_class = SessionSerializer
     lookup_value_regex = ID_PATTERN
+    # What the list reads from the query string besides the page (pagination.page_path).
+    query_classes = (DateRangeQuery,)
 
     def get_object(self) -> TrainingSession:
         session = session_owned_or_404(self.request.user, self.kwargs["pk"])
@@ -194,10 +196,11 @@ class SessionViewSet(
             rows = selectors.history_rows(request.user, page)
             return self.get_paginated_response(SessionSerializer(rows, many=True).data).data
 
-        # Cached until the runner's history changes (apps/training/caching.py), per URL: the
-        # page's links to the next and previous pages are absolute.
-        url = request.build_absolute_uri()
-        return Response(caching.cached(request.user, "api-sessions", page_data, url))
+        # Cached until the runner's history changes (apps/training/caching.py), per page and
+        # filter as pagination.page_path spells them.
+        path = self.paginator.page_path(request, self)
+        data = caching.cached(request.user, "api-sessions", page_data, path)
+        return Response(self.paginator.with_absolute_links(request, data))
 
     def retrieve(self, request, *args, **kwargs):
         return Response(self._detail(self.get_object()))

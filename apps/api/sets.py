@@ -91,6 +91,10 @@ SET_EXAMPLE = OpenApiExample(
 )
 
 
+class _SetQuery(serializers.Serializer):
+    session = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List your sets",
@@ -109,6 +113,8 @@ class SetViewSet(
 ):
     serializer_class = SetSerializer
     lookup_value_regex = ID_PATTERN
+    # What the list reads from the query string besides the page (pagination.page_path).
+    query_classes = (_SetQuery,)
 
     def get_object(self) -> SetEntry:
         entry = set_owned_or_404(self.request.user, self.kwargs["pk"])
@@ -141,9 +147,11 @@ class SetViewSet(
 
         # Cached until the runner's history changes (apps/training/caching.py), as the session
         # list is: a page of the newest sets sorts the whole history's sets by their session's
-        # start, which grows with the history. Per URL: the page's links are absolute.
-        url = request.build_absolute_uri()
-        return Response(caching.cached(request.user, "api-sets", page_data, url))
+        # start, which grows with the history. Per page and filter as pagination.page_path
+        # spells them.
+        path = self.paginator.page_path(request, self)
+        data = caching.cached(request.user, "api-sets", page_data, path)
+        return Response(self.paginator.with_absolute_links(request, data))
 
     @extend_schema(
         summary="Log a set (idempotent)",
@@ -161,13 +169,9 @@ class SetViewSet(
         serializer = SetCreateSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        session, exercise = data["session"], data["exercise"]
-        existed = SetEntry.objects.filter(
-            session=session, exercise=exercise, set_number=data["set_number"], side=data["side"]
-        ).exists()
-        entry = services.set_log(
-            session=session,
-            exercise=exercise,
+        entry, created = services.set_upsert(
+            session=data["session"],
+            exercise=data["exercise"],
             set_number=data["set_number"],
             side=data["side"],
             reps=data.get("reps"),
@@ -178,7 +182,7 @@ class SetViewSet(
         )
         return Response(
             SetSerializer(entry).data,
-            status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
     @extend_schema(
@@ -202,7 +206,3 @@ class SetViewSet(
 
     def perform_destroy(self, instance: SetEntry) -> None:
         services.set_delete(entry=instance)
-
-
-class _SetQuery(serializers.Serializer):
-    session = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)

@@ -38,6 +38,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SwaggerDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("v1/imports/", include("apps.portability.api_urls")),
+    path("v1/reminders/", include("apps.reminders.api_urls")),
     # Anything else under /api/ is a JSON 404, not the site's HTML page.
     re_path(r"^[\s\S]*$", api_not_found),
 ]

@@ -3,7 +3,7 @@ list them, revoke one."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
@@ -13,9 +13,6 @@ from apps.api import services
 from apps.api.forms import TokenForm
 from apps.api.models import ApiToken
 
-# How long a used form nonce is remembered: longer than anyone keeps a page open to reload.
-NONCE_SECONDS = 24 * 60 * 60
-
 
 @never_cache
 @login_required
@@ -24,14 +21,21 @@ def tokens_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = TokenForm(request.POST, user=request.user)
         if form.is_valid():
-            nonce_key = f"api-token-form:{request.user.pk}:{form.cleaned_data['nonce']}"
-            if not cache.add(nonce_key, True, NONCE_SECONDS):
+            try:
+                _token, secret = services.token_create(
+                    user=request.user,
+                    name=form.cleaned_data["name"],
+                    form_nonce=form.cleaned_data["nonce"],
+                )
+            except services.TokenAlreadyCreated:
                 messages.info(request, "That token was created already: it is in the list.")
                 return redirect("api:tokens")
-            name = form.cleaned_data["name"]
-            _token, secret = services.token_create(user=request.user, name=name)
-            # No redirect: the secret exists only in this response, never in a session or log.
-            form = TokenForm(user=request.user)
+            except ValidationError as refused:
+                form.add_error(None, refused)
+            else:
+                # No redirect: the secret exists only in this response, never in a session or
+                # log.
+                form = TokenForm(user=request.user)
     else:
         form = TokenForm(user=request.user)
     return render(

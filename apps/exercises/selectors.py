@@ -3,6 +3,7 @@ routine and move pages as plain data, cached until staff edit the content (cachi
 query, the content version, once cached); the routine as model instances for the pages that
 work with it (the session player, the API), read afresh in a fixed number of queries."""
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -123,11 +124,21 @@ def _slot_card(slot: RoutineSlot) -> SlotCard:
                 summary=option.exercise.summary,
                 per_side=option.exercise.per_side,
                 is_default=option.is_default,
-                note=option.note,
+                note=note_beyond_summary(option.note, option.exercise.summary),
             )
             for option in options
         ),
     )
+
+
+def note_beyond_summary(note: str, summary: str) -> str:
+    """An option's note, unless its summary already says every word of it (a summary ending
+    "…in running season." needs no note "In running season." after it)."""
+    said = set(_WORDS.findall(summary.lower()))
+    return "" if set(_WORDS.findall(note.lower())) <= said else note
+
+
+_WORDS = re.compile(r"[\w'-]+")
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ through the same services."""
 
 import dataclasses
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -129,6 +130,36 @@ class ImportProgressSerializer(ImportResultSerializer):
     sessions_in_file = serializers.IntegerField()
     position = serializers.IntegerField(help_text="How many of the file's sessions are handled.")
     commit_url = serializers.CharField(help_text="POST here again to write the next step.")
+
+
+class ExerciseChoicesSerializer(serializers.Serializer):
+    choices = serializers.DictField(
+        child=serializers.CharField(max_length=100),
+        allow_empty=False,
+        help_text="Each exercise name's key (summary.exercises[].key) to `routine:<slug>` (one "
+        "of summary.moves), `own` or `skip`. Remembered for the next import from the same app.",
+    )
+
+
+class ImportExercisesView(APIView):
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    @extend_schema(
+        request=ExerciseChoicesSerializer,
+        responses={200: PendingImportSerializer},
+        summary="Choose what the file's exercise names become; the preview is worked out again",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        pending = pending_import_owned_or_404(request.user, pk, with_content=True)
+        body = ExerciseChoicesSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            services.import_choose_exercises(
+                user=request.user, pending=pending, choices=body.validated_data["choices"]
+            )
+        except DjangoValidationError as error:
+            raise serializers.ValidationError({"choices": error.message_dict}) from error
+        return Response(PendingImportSerializer(pending, context={"request": request}).data)
 
 
 class ImportCommitView(APIView):

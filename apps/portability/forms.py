@@ -99,3 +99,39 @@ class SizeLimitedUpload(FileUploadHandler):
     def _total_size(self) -> int:
         length = self.request.META.get("CONTENT_LENGTH") or ""
         return int(length) if length.isdigit() else self.received
+
+
+class ExerciseChoicesForm(forms.Form):
+    """The preview's choice for each exercise name of the file: one of the routine's moves, the
+    runner's own exercise, or left out. Built from the preview's summary (the names and the
+    moves it lists), so showing it costs no query."""
+
+    OWN = "own"
+    SKIP = "skip"
+
+    def __init__(self, *args, summary: dict, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        moves = [(f"routine:{move['slug']}", move["name"]) for move in summary.get("moves", [])]
+        options = [
+            ("Routine move", moves),
+            (self.OWN, "Keep as my own exercise"),
+            (self.SKIP, "Leave out"),
+        ]
+        self.rows: list[tuple[dict, forms.BoundField]] = []
+        self.keys: dict[str, str] = {}
+        for index, exercise in enumerate(summary.get("exercises", [])):
+            if not exercise.get("choice"):
+                continue  # Legwork's JSON names its moves itself
+            name = f"exercise-{index}"
+            self.fields[name] = forms.ChoiceField(
+                label=", ".join(exercise["names"]), choices=options, initial=exercise["choice"]
+            )
+            self.keys[name] = exercise["key"]
+            self.rows.append((exercise, self[name]))
+
+    def is_bound_with_choices(self) -> bool:
+        return self.is_bound and any(name in self.data for name in self.keys)
+
+    def choices(self) -> dict[str, str]:
+        """The names' keys (as the summary lists them) to the chosen option."""
+        return {self.keys[name]: self.cleaned_data[name] for name in self.keys}

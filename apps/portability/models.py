@@ -46,3 +46,42 @@ class PendingImport(models.Model):
         if not self.sessions_in_file:
             return 0
         return self.position * 100 // self.sessions_in_file
+
+
+class ExerciseMapping(models.Model):
+    """What an exercise name from another app becomes for one runner, as they chose in an
+    import's preview; the next import from that app follows it instead of the automatic match
+    (docs/data.md, "Exercise names")."""
+
+    class Choice(models.TextChoices):
+        ROUTINE = "routine", "A routine move"
+        OWN = "own", "Their own exercise"
+        SKIP = "skip", "Left out"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exercise_mappings"
+    )
+    source = models.CharField(max_length=20)
+    # The name as matching.custom_name_key reads it: case and punctuation aside.
+    source_name = models.CharField(max_length=255)
+    choice = models.CharField(max_length=10, choices=Choice.choices)
+    # The routine move, when choice is ROUTINE; removing the move removes the choice with it.
+    exercise = models.ForeignKey(
+        "exercises.Exercise", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "source", "source_name"], name="one_mapping_per_source_name"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(choice="routine", exercise__isnull=False)
+                | (~models.Q(choice="routine") & models.Q(exercise__isnull=True)),
+                name="mapping_routine_choice_names_a_move",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.source_name} -> {self.choice}"

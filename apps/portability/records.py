@@ -166,23 +166,30 @@ def join_notes(parts: list[str]) -> str:
     return text
 
 
+ENDURANCE_REASON = (
+    "cardio/endurance: not a strength set; runs will be imported once Legwork keeps runs"
+)
+
+
+def refuse_endurance(*, endurance: bool, reps: Decimal | None, distance: Decimal | None) -> None:
+    """Endurance work is not a strength set: a row with a distance, or a row of an endurance
+    exercise (matching.is_endurance) logged without reps, is left out and listed. Checked before
+    the time's bounds, so a two-hour ride says why it is left out, not that 7200 is above 3600.
+    A row with reps stays strength whatever its category (burpees filed under cardio)."""
+    if distance or (endurance and not reps):
+        raise RowRejected(ENDURANCE_REASON)
+
+
 def measured_set(
     exercise: str,
     reps: int | None,
     seconds: int | None,
     load_kg: Decimal | None,
-    distance: Decimal | None,
     line: int,
 ) -> ParsedSet:
     """A set from another app, where 0 often means 'not measured': a plank has Reps 0 and
     Seconds 45, a bodyweight squat Weight 0. A loaded set with 0 reps is a failed set and kept.
-    A row with a distance is cardio: it is left out (and listed), because a treadmill run logged
-    as a set would count as a strength session."""
-    if distance:
-        raise RowRejected(
-            "cardio with a distance (running, rowing, cycling) is not kept: Legwork logs "
-            "strength sets"
-        )
+    Cardio rows are refused before (refuse_endurance)."""
     if seconds == 0:
         seconds = None
     if reps == 0 and (seconds is not None or load_kg is None):

@@ -10,13 +10,25 @@ from collections.abc import Iterator
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from apps.exercises.models import Exercise, Routine
-from apps.portability.matching import custom_name_key, equipment_hint, exercise_key
-from apps.portability.models import PendingImport
+from apps.portability.matching import (
+    custom_name_key,
+    equipment_hint,
+    routine_slug_for,
+    similar_slug_for,
+)
+from apps.portability.models import ExerciseMapping, PendingImport
 from apps.portability.reading import read_upload
-from apps.portability.records import FileRejected, ParsedFile, ParsedSession, Skipped
+from apps.portability.records import (
+    MAX_SETS_PER_EXERCISE,
+    FileRejected,
+    ParsedFile,
+    ParsedSession,
+    Skipped,
+)
 from apps.training import services as training
 from apps.training.models import SetEntry, TrainingSession
 
@@ -161,12 +173,72 @@ def import_cancel(*, user, pending: PendingImport) -> None:
     pending.delete()
 
 
+def import_choose_exercises(*, user, pending: PendingImport, choices: dict[str, str]) -> None:
+    """The runner's choice for exercise names of a pending import, each `routine:<slug>`,
+    `own` or `skip`, keyed as the preview lists them. Remembered for the next import from the
+    same app (ExerciseMapping), and the preview is worked out again with them. Raises
+    ValidationError naming the names or choices that are not the preview's."""
+    if pending.user_id != user.pk:
+        raise PermissionError("not this runner's import")
+    source = pending.summary.get("format", "")
+    names = {row["key"] for row in pending.summary.get("exercises", []) if row.get("choice")}
+    moves = {exercise.slug: exercise for exercise in Exercise.objects.filter(owner__isnull=True)}
+    errors, mappings, now = {}, [], timezone.now()
+    for name, choice in choices.items():
+        kind, _, slug = choice.partition(":")
+        if name not in names:
+            errors[name] = "This name is not in the file's preview."
+        elif choice not in {"own", "skip"} and not (kind == "routine" and slug in moves):
+            errors[name] = f"“{choice}” is not a routine move, “own” or “skip”."
+        else:
+            mappings.append(
+                ExerciseMapping(
+                    user=user,
+                    source=source,
+                    source_name=name,
+                    choice=kind,
+                    exercise=moves.get(slug) if kind == "routine" else None,
+                    updated_at=now,
+                )
+            )
+    if errors:
+        raise ValidationError(errors)
+    parsed = read_upload(
+        bytes(pending.content),
+        unit=pending.unit,
+        keep_warmups=pending.keep_warmups,
+        zone=user.zone,
+    )
+    with transaction.atomic():
+        ExerciseMapping.objects.bulk_create(
+            mappings,
+            update_conflicts=True,
+            unique_fields=["user", "source", "source_name"],
+            update_fields=["choice", "exercise", "updated_at"],
+        )
+        pending.summary = _Plan(user, parsed).summary()
+        pending.save(update_fields=["summary"])
+
+
 def account_delete(*, user) -> None:
     """Delete the runner and everything that is theirs. Sessions go first: their sets protect
     the custom exercises they use, which go with the user."""
     with transaction.atomic():
         training.sessions_delete_all(user=user)
         user.delete()
+
+
+@dataclasses.dataclass
+class _NameRow:
+    """One exercise name of the file (its spellings, case and punctuation aside) and what it
+    becomes: `choice` is `routine:<slug>`, `own` or `skip` (empty for Legwork's JSON, whose
+    names are slugs), `target_key` the exercise its sets land on (None when left out)."""
+
+    choice: str
+    remembered: bool
+    target_key: str | None
+    spellings: Counter = dataclasses.field(default_factory=Counter)
+    sets_added: int = 0
 
 
 class _Plan:
@@ -184,6 +256,8 @@ class _Plan:
         self.custom_by_name = {}
         for exercise in self.custom:
             self.custom_by_name.setdefault(custom_name_key(exercise.name), exercise)
+        self.mappings = self._remembered_choices()
+        self.rows: dict[str, _NameRow] = {}
         self.targets: dict[str, Exercise | None] = {}
         self.names: dict[str, Counter] = {}
         self._resolve_names()
@@ -191,22 +265,58 @@ class _Plan:
 
     # Exercise names -------------------------------------------------------------------------
 
-    def _target_key(self, parsed_set) -> str:
+    def _remembered_choices(self) -> dict[str, tuple[str, str | None]]:
+        if self.parsed.source == "legwork_json":
+            return {}
+        remembered = ExerciseMapping.objects.filter(user=self.user, source=self.parsed.source)
+        return {
+            name: (choice, slug)
+            for name, choice, slug in remembered.values_list(
+                "source_name", "choice", "exercise__slug"
+            )
+        }
+
+    def _name_key(self, parsed_set) -> str:
         if self.parsed.source == "legwork_json":
             if parsed_set.exercise_slug in self.parsed.custom_exercises:
                 return f"custom-slug:{parsed_set.exercise_slug}"
             return f"routine:{parsed_set.exercise_slug}"
-        key = exercise_key(parsed_set.exercise_name)
-        if key.startswith("routine:") and key.partition(":")[2] not in self.routine_moves:
-            # The routine is not loaded (a fresh database): keep the set as a custom exercise.
-            return f"custom:{custom_name_key(parsed_set.exercise_name)}"
-        return key
+        return custom_name_key(parsed_set.exercise_name)
+
+    def _target_key(self, parsed_set) -> str | None:
+        return self.rows[self._name_key(parsed_set)].target_key
+
+    def _row_for(self, name_key: str, name: str) -> _NameRow:
+        """The runner's remembered choice for a name, else the automatic match: a routine move
+        for a true equivalent (matching.routine_slug_for), the runner's own exercise
+        otherwise."""
+        if self.parsed.source == "legwork_json":
+            return _NameRow(choice="", remembered=False, target_key=name_key)
+        choice, slug = self.mappings.get(name_key, ("", None))
+        remembered = choice == "skip" or choice == "own" or slug in self.routine_moves
+        if not remembered:
+            slug = routine_slug_for(name)
+            choice = "routine" if slug in self.routine_moves else "own"
+        if choice == "routine":
+            return _NameRow(f"routine:{slug}", remembered, f"routine:{slug}")
+        if choice == "skip":
+            return _NameRow("skip", remembered, None)
+        return _NameRow("own", remembered, f"custom:{name_key}")
 
     def _resolve_names(self) -> None:
+        renumber = self.parsed.source != "legwork_json"
         for session in self.parsed.sessions:
             kept = []
+            numbers: Counter = Counter()
             for parsed_set in session.sets:
-                key = self._target_key(parsed_set)
+                name_key = self._name_key(parsed_set)
+                row = self.rows.get(name_key)
+                if row is None:
+                    row = self.rows[name_key] = self._row_for(name_key, parsed_set.exercise_name)
+                key = row.target_key
+                if key is None:
+                    row.spellings[parsed_set.exercise_name] += 1
+                    continue
                 if key not in self.targets:
                     target = self._existing(key)
                     if target is None and key.startswith("routine:"):
@@ -219,9 +329,33 @@ class _Plan:
                         )
                         continue
                     self.targets[key] = target
+                if renumber:
+                    # Two names the runner sent to one move share its numbering.
+                    numbers[key] += 1
+                    if numbers[key] > MAX_SETS_PER_EXERCISE:
+                        self.parsed.skipped.append(
+                            Skipped(
+                                f"line {parsed_set.line}",
+                                f"more than {MAX_SETS_PER_EXERCISE} sets of one move in one "
+                                "session",
+                            )
+                        )
+                        continue
+                    parsed_set.set_number = numbers[key]
+                row.spellings[parsed_set.exercise_name] += 1
                 self.names.setdefault(key, Counter())[parsed_set.exercise_name] += 1
                 kept.append(parsed_set)
             session.sets = kept
+        for row in self.rows.values():
+            if row.choice == "skip":
+                count = sum(row.spellings.values())
+                name = row.spellings.most_common(1)[0][0]
+                self.parsed.skipped.append(
+                    Skipped(
+                        f"{count} set{'s' if count != 1 else ''} of “{name}”",
+                        "left out, as you chose",
+                    )
+                )
 
     def _existing(self, key: str) -> Exercise | None:
         kind, _, value = key.partition(":")
@@ -254,16 +388,32 @@ class _Plan:
     def summary(self) -> dict:
         sessions = self.new_sessions
         zone = self.user.zone
+        for session in sessions:
+            for parsed_set in session.sets:
+                self.rows[self._name_key(parsed_set)].sets_added += 1
         exercises = []
-        for key, names in sorted(self.names.items(), key=lambda item: -sum(item[1].values())):
-            target = self.targets.get(key)
+        for key, row in sorted(
+            self.rows.items(), key=lambda item: (-sum(item[1].spellings.values()), item[0])
+        ):
+            if not row.spellings:  # a Legwork JSON slug that is no move: listed as skipped
+                continue
+            target = self.targets.get(row.target_key) if row.target_key else None
+            similar = similar_slug_for(row.spellings.most_common(1)[0][0]) if row.choice else None
             exercises.append(
                 {
-                    "names": sorted(names),
-                    "sets": sum(names.values()),
+                    "key": key,
+                    "names": sorted(row.spellings),
+                    # What this import adds: sets already in Legwork are not counted again.
+                    "sets": row.sets_added,
+                    "choice": row.choice,
+                    "remembered": row.remembered,
+                    "similar": self.routine_moves[similar].name
+                    if similar in self.routine_moves
+                    else "",
                     "matched": bool(target and target.owner_id is None),
                     "target": target.name if target else "",
-                    "new_custom": target is None,
+                    "new_custom": row.target_key is not None and target is None,
+                    "left_out": row.target_key is None,
                 }
             )
         skipped = self.parsed.skipped
@@ -281,6 +431,11 @@ class _Plan:
             if sessions
             else None,
             "exercises": exercises,
+            # The moves a name can be sent to, for the preview's choices (none for Legwork's
+            # JSON, whose names are already Legwork's).
+            "moves": []
+            if self.parsed.source == "legwork_json"
+            else [{"slug": move.slug, "name": move.name} for move in self.routine_moves.values()],
             "skipped": [dataclasses.asdict(row) for row in skipped[:SKIPPED_SHOWN]],
             "skipped_count": len(skipped),
             "ignored_rows": self.parsed.ignored_rows,

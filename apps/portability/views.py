@@ -1,6 +1,8 @@
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Min
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -8,7 +10,12 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.portability import exporting, services, uploads
-from apps.portability.forms import DeleteAccountForm, ImportForm, SizeLimitedUpload
+from apps.portability.forms import (
+    DeleteAccountForm,
+    ExerciseChoicesForm,
+    ImportForm,
+    SizeLimitedUpload,
+)
 from apps.portability.ownership import pending_import_owned_or_404
 from apps.portability.reading import MAX_IMPORT_BYTES, size_message, supported_formats
 from apps.portability.records import FileRejected
@@ -106,15 +113,29 @@ def _import_page(request: HttpRequest, form: ImportForm, status: int = 200) -> H
 @require_GET
 def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     pending = pending_import_owned_or_404(request.user, pk, with_content=False)
-    return render(
-        request, "portability/import_preview.html", {"pending": pending, "summary": pending.summary}
-    )
+    return _preview_page(request, pending, ExerciseChoicesForm(summary=pending.summary))
+
+
+@login_required
+@require_POST
+def import_choose(request: HttpRequest, pk: int) -> HttpResponse:
+    """The runner's choices for the file's exercise names: saved, and the preview shown again
+    with what they import."""
+    pending = pending_import_owned_or_404(request.user, pk, with_content=True)
+    refused = _choose_exercises(request, pending)
+    if refused:
+        return refused
+    messages.success(request, "Your choices are saved; the preview below follows them.")
+    return redirect("portability:import_preview", pk=pending.pk)
 
 
 @login_required
 @require_POST
 def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     pending = pending_import_owned_or_404(request.user, pk, with_content=True)
+    refused = _choose_exercises(request, pending)
+    if refused:
+        return refused
     try:
         result = services.import_commit(user=request.user, pending=pending)
     except FileRejected as rejected:
@@ -136,6 +157,35 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("portability:import")
 
 
+def _choose_exercises(request: HttpRequest, pending) -> HttpResponse | None:
+    """Saves the exercise choices posted with the preview's form, if any; the preview page
+    with the form's errors when they cannot be used, None when all is well."""
+    form = ExerciseChoicesForm(request.POST, summary=pending.summary)
+    # Once written in part, the import goes on as it was chosen.
+    if pending.started or not form.is_bound_with_choices():
+        return None
+    if form.is_valid():
+        try:
+            services.import_choose_exercises(
+                user=request.user, pending=pending, choices=form.choices()
+            )
+        except ValidationError as error:
+            form.add_error(
+                None, [message for messages in error.message_dict.values() for message in messages]
+            )
+        else:
+            return None
+    return _preview_page(request, pending, form)
+
+
+def _preview_page(request: HttpRequest, pending, form: ExerciseChoicesForm) -> HttpResponse:
+    return render(
+        request,
+        "portability/import_preview.html",
+        {"pending": pending, "summary": pending.summary, "form": form},
+    )
+
+
 @login_required
 @require_POST
 def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
@@ -154,6 +204,13 @@ def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def delete_account(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and not ratelimit.consume(
+        request, action="delete_account", user=request.user
+    ):
+        # Refused before the password is checked, so a right guess past the limit says nothing.
+        form = DeleteAccountForm(user=request.user)
+        context = {"form": form, "too_many_attempts": True}
+        return render(request, "portability/delete_account.html", context, status=429)
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user

@@ -42,11 +42,34 @@ class HeatCell:
     label: str
 
 
+# Text is drawn at FONT_SIZE; a label's box is estimated from its length, generously (a
+# system-ui digit is about 0.55 em wide, a capital M about 0.85), so that labels kept apart
+# by these boxes never touch on screen.
+FONT_SIZE = 11
+CHAR_WIDTH = 0.65 * FONT_SIZE
+ASCENT = 0.8 * FONT_SIZE
+DESCENT = 0.25 * FONT_SIZE
+LABEL_GAP = 3
+
+
 @dataclass(frozen=True)
 class Label:
+    """A text at (x, y), y being its baseline; anchored at its start, middle or end."""
+
     x: float
     y: float
     text: str
+    anchor: str = "start"
+
+    @property
+    def width(self) -> float:
+        return len(self.text) * CHAR_WIDTH
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) of the space the text takes."""
+        left = self.x - {"start": 0, "middle": self.width / 2, "end": self.width}[self.anchor]
+        return (left, self.y - ASCENT, left + self.width, self.y + DESCENT)
 
 
 @dataclass(frozen=True)
@@ -94,8 +117,8 @@ def heatmap_chart(
         top = band * (BAND_HEIGHT + BAND_GAP)
         band_columns = columns[band * per_band : (band + 1) * per_band]
         labels += _weekday_labels(top, first_weekday)
-        labels += _month_labels(band_columns, top, per_band)
         cells += _day_cells(band_columns, top)
+    labels += _month_labels(columns, per_band)
     height = bands * BAND_HEIGHT + (bands - 1) * BAND_GAP + LEGEND_ROW
     all_days = [day for column in columns for day in column]
     return HeatmapChart(
@@ -140,7 +163,20 @@ class LineChart:
     top: int
     bottom: int
     show_dots: bool
-    axis_label: str
+    axis: Label
+
+    @property
+    def axis_label(self) -> str:
+        return self.axis.text
+
+    @property
+    def labels(self) -> list[Label]:
+        return [self.axis, *self.y_ticks, *self.x_ticks]
+
+    @property
+    def is_drawn(self) -> bool:
+        """A line needs two points: with fewer, the page says so instead of drawing a dot."""
+        return len(self.points) >= MIN_CHART_POINTS
 
     @property
     def dots_svg(self) -> SafeString:
@@ -154,9 +190,13 @@ class LineChart:
         return table_rows_markup(reversed(self.points))
 
 
+MIN_CHART_POINTS = 2
 LINE_WIDTH = 340
-LINE_HEIGHT = 170
-LEFT, RIGHT, TOP, BOTTOM = 44, 10, 12, 24
+LINE_HEIGHT = 184
+# The axis's unit has a row of its own above the plot, and the dates one below it, so neither
+# meets a value tick.
+LEFT, RIGHT, TOP, BOTTOM = 44, 10, 26, 26
+AXIS_BASELINE = 12
 
 
 def move_chart(
@@ -193,10 +233,12 @@ def move_chart(
         height=LINE_HEIGHT,
         points=points,
         polyline=" ".join(f"{point.x},{point.y}" for point in points),
-        y_ticks=[Label(x=LEFT - 6, y=y_of(tick) + 4, text=_number(tick)) for tick in ticks],
+        y_ticks=[
+            Label(x=LEFT - 6, y=y_of(tick) + 4, text=_number(tick), anchor="end") for tick in ticks
+        ],
         x_ticks=[
-            Label(x=x_of(day), y=LINE_HEIGHT - 6, text=_date_tick(day, span_days))
-            for day in _date_ticks(since, today)
+            Label(x=x_of(day), y=LINE_HEIGHT - 6, text=_date_tick(day, span_days), anchor=anchor)
+            for day, anchor in zip(_date_ticks(since, today), X_TICK_ANCHORS, strict=True)
         ],
         grid=[y_of(tick) for tick in ticks],
         left=LEFT,
@@ -204,7 +246,7 @@ def move_chart(
         top=TOP,
         bottom=LINE_HEIGHT - BOTTOM,
         show_dots=len(points) <= 60,
-        axis_label=wording.axis_label(measure, unit),
+        axis=Label(x=2, y=AXIS_BASELINE, text=wording.axis_label(measure, unit)),
     )
 
 
@@ -232,24 +274,35 @@ def _weekday_labels(top: int, first_weekday: int) -> list[Label]:
     ]
 
 
-def _month_labels(
-    columns: Sequence[Sequence[rules.HeatDay]], top: int, per_band: int
-) -> list[Label]:
-    """A month's name above the band's first week and above the week where a month starts,
-    when there is room for three letters before the next name and the band's end."""
+def _month_labels(columns: Sequence[Sequence[rules.HeatDay]], per_band: int) -> list[Label]:
+    """Each month's name once, in order, above the week it starts in. A month starting in a
+    band's last week, where its name would run past the chart's edge, is named above the next
+    band's first week instead. The month already under way in the calendar's first week is
+    named there if its name fits before the next month's."""
+    chart_right = WEEKDAY_GUTTER + per_band * STEP
     labels: list[Label] = []
-    last_x = 0
     for index, column in enumerate(columns):
-        x = WEEKDAY_GUTTER + index * STEP
         first_of_month = next((day.day for day in column if day.day.day == 1), None)
-        if index > 0 and first_of_month is None:
+        if first_of_month is None and index > 0:
             continue
-        fits = index <= per_band - 3 and (index == 0 or x - last_x >= 3 * STEP)
-        if fits:
-            month = (first_of_month or column[0].day).strftime("%b")
-            labels.append(Label(x=x, y=top + MONTH_ROW - 4, text=month))
-            last_x = x
+        month = first_of_month or column[0].day
+        band, position = divmod(index, per_band)
+        label = _month_label(month, band, position)
+        if label.box[2] > chart_right:
+            if index - position + per_band < len(columns):
+                label = _month_label(month, band + 1, 0)
+            else:
+                label = Label(x=chart_right, y=label.y, text=label.text, anchor="end")
+        if labels and labels[-1].y == label.y and labels[-1].box[2] + LABEL_GAP > label.box[0]:
+            # Only the month under way at the start can be this close to the next one.
+            labels.pop()
+        labels.append(label)
     return labels
+
+
+def _month_label(month: dt.date, band: int, position: int) -> Label:
+    top = band * (BAND_HEIGHT + BAND_GAP)
+    return Label(x=WEEKDAY_GUTTER + position * STEP, y=top + MONTH_ROW - 4, text=f"{month:%b}")
 
 
 def _day_cells(columns: Sequence[Sequence[rules.HeatDay]], top: int) -> list[HeatCell]:
@@ -312,6 +365,10 @@ def _ticks(low: float, high: float, whole: bool = False) -> list[float]:
 
 def _number(value: float) -> str:
     return f"{value:g}"
+
+
+# The first date starts at the plot's left edge, the last ends at its right edge.
+X_TICK_ANCHORS = ("start", "middle", "end")
 
 
 def _date_ticks(since: dt.date, today: dt.date) -> list[dt.date]:

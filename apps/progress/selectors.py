@@ -170,6 +170,16 @@ class ProgressOverview:
         return any(week.sessions for week in self.weeks)
 
     @property
+    def session_count(self) -> int:
+        return sum(week.sessions for week in self.weeks)
+
+    @property
+    def just_started(self) -> bool:
+        """One counted session so far: nothing has two points to chart yet, so the page says
+        what will appear and when instead of drawing single dots."""
+        return self.session_count < 2
+
+    @property
     def recent_weeks(self) -> list[rules.Week]:
         return self.weeks[-RECENT_WEEKS:]
 

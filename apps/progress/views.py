@@ -73,12 +73,15 @@ def _overview_context(user, span: str) -> dict:
         )
     return {
         "progress": progress,
+        # A move's chart once it has two points or more; the others wait in a short list that
+        # says when theirs will come (charts.MIN_CHART_POINTS).
+        "charted_moves": [item for item in moves if item["chart"].is_drawn],
+        "waiting_moves": [item for item in moves if not item["chart"].is_drawn],
         # Three rows of weeks fit a phone, one row a desktop; CSS shows one of the two.
         "heatmaps": [
             charts.heatmap_chart(progress.heatmap, user.week_start, bands=3),
             charts.heatmap_chart(progress.heatmap, user.week_start, bands=1),
         ],
-        "moves": moves,
         "long_break_rule": wording.LONG_BREAK_RULE,
         "span": span,
         "span_label": SPANS[span],

@@ -45,6 +45,8 @@ SESSION_BATCH = 500
 SET_BATCH = 2000
 # How long a replayed change is recognised by its idempotency key.
 APPLIED_CHANGES_KEPT = dt.timedelta(days=30)
+# What a slot choice naming no move the runner may use is told (missing, or another runner's).
+NO_SUCH_OPTION = "Pick one of the options."
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,15 @@ def session_start(*, user: User, now: dt.datetime | None = None) -> tuple[Traini
     return session, True
 
 
-def set_log(
+def set_log(**values) -> SetEntry:
+    """Saves one set (set_upsert's keyword arguments): creates it, or updates the row already
+    saved under the same (session, exercise, set number, side), so a double tap or a retried
+    POST never makes two rows."""
+    entry, _created = set_upsert(**values)
+    return entry
+
+
+def set_upsert(
     *,
     session: TrainingSession,
     exercise: Exercise,
@@ -95,11 +105,11 @@ def set_log(
     load_kg: Decimal | None = None,
     done: bool = True,
     now: dt.datetime | None = None,
-) -> SetEntry:
-    """Saves one set: creates it, or updates the row already saved under the same (session,
-    exercise, set number, side), so a double tap or a retried POST never makes two rows.
-    Ticking a set done in a draft starts the rest timer (stored on the session, so it survives
-    a reload)."""
+) -> tuple[SetEntry, bool]:
+    """set_log, also saying whether the row is new, like get_or_create: decided under the
+    session's lock, so of many copies of one set sent at once exactly one is told "created"
+    (the API's 201; the others' 200). Ticking a set done in a draft starts the rest timer
+    (stored on the session, so it survives a reload)."""
     now = now or timezone.now()
     values = _checked_values(
         exercise, side=side, reps=reps, seconds=seconds, breaths=breaths, load_kg=load_kg
@@ -111,6 +121,7 @@ def set_log(
         entry = SetEntry.objects.filter(
             session=locked, exercise=exercise, set_number=set_number, side=side
         ).first() or SetEntry(session=locked, exercise=exercise, set_number=set_number, side=side)
+        created = entry.pk is None
         was_done = entry.done
         # Breaths are the warm-up: no rest between its rounds.
         started_rest = (
@@ -132,7 +143,7 @@ def set_log(
             _warm_up_follows_its_rounds(locked, exercise, ticked=done)
             session.warmup_done = locked.warmup_done
         sessions_changed(user_id=locked.user_id, sessions=_only(locked))
-    return entry
+    return entry, created
 
 
 def _warm_up_follows_its_rounds(session: TrainingSession, exercise: Exercise, *, ticked: bool):
@@ -285,6 +296,9 @@ def move_skip(*, session: TrainingSession, exercise: Exercise, skipped: bool = T
 def slot_choose(*, user: User, slot: RoutineSlot, exercise: Exercise) -> SlotChoice:
     """Remembers which option of a choice slot the runner picked, so it is offered first next
     time (deadlift, single-leg deadlift or kettlebell swing; deadbug or Pallof press)."""
+    if exercise.owner_id not in (None, user.pk):
+        # Another runner's move must read exactly like one that does not exist.
+        raise ValidationError({"exercise": NO_SUCH_OPTION})
     if not SlotOption.objects.filter(slot=slot, exercise=exercise).exists():
         raise ValidationError({"exercise": f"{exercise} is not an option for {slot.title}."})
     with transaction.atomic():

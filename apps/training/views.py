@@ -4,10 +4,12 @@ a service or a selector, and renders or redirects (POST-redirect-GET). The playe
 answer fetch() with JSON, so static/js/player.js can save in place and replay changes queued
 offline, each applied once by its idempotency key (replays.py)."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -34,6 +36,7 @@ from apps.training.player import move_anchor, past_session_plan, player_state, s
 from apps.training.replays import answers_gone_in_json, applied_once, wants_json
 
 HISTORY_PAGE_SIZE = 20
+MAX_PAGE_DIGITS = 9
 # The rest timer's "+30 s".
 REST_EXTRA_SECONDS = 30
 TRUE_VALUES = {"true", "1", "on", "yes"}
@@ -146,13 +149,14 @@ def slot_choose(request: HttpRequest, pk: int, slot_id: int) -> HttpResponse:
     slot = get_object_or_404(RoutineSlot, pk=slot_id, routine_id=session.routine_id)
     exercise_id = request.POST.get("exercise", "")
     # Only a plain id reaches the query: junk, or a number too big for the column, is no pick.
+    # Another runner's move is looked up as if it did not exist, so no answer can name it.
     exercise = (
-        Exercise.objects.filter(pk=int(exercise_id)).first()
+        Exercise.objects.visible_to(request.user).filter(pk=int(exercise_id)).first()
         if exercise_id.isdecimal() and len(exercise_id) <= 9
         else None
     )
     if exercise is None:
-        error = ValidationError("Pick one of the options.")
+        error = ValidationError(services.NO_SUCH_OPTION)
     else:
         try:
             services.slot_choose(user=request.user, slot=slot, exercise=exercise)
@@ -279,17 +283,31 @@ def log_past(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
+    number = _page_number(request.GET.get("page"))
+    paginator = Paginator(selectors.history_sessions(request.user), HISTORY_PAGE_SIZE)
+
     def body() -> str:
-        paginator = Paginator(selectors.history_sessions(request.user), HISTORY_PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("page"))
+        page = paginator.page(number)
         rows = selectors.history_rows(request.user, page.object_list)
         return render_to_string(
             "training/_history.html", {"page": page, "rows": rows}, request=request
         )
 
-    # Cached until the runner's history changes (apps/training/caching.py).
-    html = caching.cached(request.user, "history-page", body, request.GET.get("page", ""))
+    # Cached until the runner's history changes (apps/training/caching.py), one entry per page
+    # that exists: a page past the end is sent to the last one, and is never cached.
+    try:
+        html = caching.cached(request.user, "history-page", body, number)
+    except EmptyPage:
+        return redirect(f"{reverse('training:history')}?page={paginator.num_pages}")
     return render(request, "training/history.html", {"body": mark_safe(html)})
+
+
+def _page_number(raw: str | None) -> int:
+    """The page asked for, as a number: "01" and "1" are one page, so one cache entry. Anything
+    but digits is the first page; more digits than any history has pages is past the end."""
+    if not raw or not re.fullmatch(r"[0-9]+", raw):
+        return 1
+    return max(int(raw), 1) if len(raw) <= MAX_PAGE_DIGITS else 10**MAX_PAGE_DIGITS
 
 
 @login_required

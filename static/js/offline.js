@@ -5,7 +5,9 @@
 //    is stored in IndexedDB with a random idempotency key before anything is sent; the server
 //    applies a key once and answers a replay with the first answer (apps/training/replays.py).
 //  - The queue is sent on page load, when the browser says it is online, and every 15 s while
-//    something waits; one tab sends at a time (Web Locks), the others wait their turn.
+//    something waits; one tab sends at a time (Web Locks), the others wait their turn. A server
+//    too busy to save (503, its database locked or away) says when to try again (Retry-After):
+//    the change stays queued and is sent again then.
 //  - A change the server refuses (a typo: 400) is dropped with a message; a change for a session
 //    that no longer exists or is finished elsewhere (404) drops every change of that session,
 //    with a message: they are never sent into another session (each URL names its session).
@@ -22,6 +24,7 @@
   var RETRY_EVERY_MS = 15000;
   var KEEP_SENT_FOR_MS = 3 * 24 * 3600 * 1000;
   var SENT_NOTICE_MS = 8000;
+  var LONGEST_RETRY_AFTER_S = 60;
 
   var dbPromise = null;
   var syncing = null;
@@ -32,6 +35,8 @@
   var problems = [];
   var lastPending = 0;
   var sentNoticeTimer = null;
+  var retryTimer = null;
+  var serverBusy = false;
 
   // IndexedDB ----------------------------------------------------------------------------------
 
@@ -126,19 +131,33 @@
       }
     }).then(function (response) {
       var type = response.headers.get("Content-Type") || "";
+      var retryAfter = retryAfterSeconds(response);
       if (type.indexOf("application/json") === -1) {
         // A sign-in page, a refused CSRF check, a proxy's error: keep the change, try later.
-        return { outcome: response.status === 403 || response.type === "opaqueredirect" ? "signed-out" : "retry" };
+        return {
+          outcome: response.status === 403 || response.type === "opaqueredirect" ? "signed-out" : "retry",
+          retryAfter: retryAfter
+        };
       }
       return response.json().then(function (answer) {
         if (response.ok) return { outcome: "sent", answer: answer };
         if (response.status === 404 && answer.gone) return { outcome: "gone", answer: answer };
         if (response.status === 400) return { outcome: "refused", answer: answer };
-        return { outcome: "retry", answer: answer };
+        return { outcome: "retry", answer: answer, retryAfter: retryAfter };
       });
     }, function () {
       return { outcome: "retry" };
     });
+  }
+
+  function retryAfterSeconds(response) {
+    var seconds = parseInt(response.headers.get("Retry-After") || "", 10);
+    return seconds > 0 ? Math.min(seconds, LONGEST_RETRY_AFTER_S) : 0;
+  }
+
+  function retryLater(seconds) {
+    window.clearTimeout(retryTimer);
+    retryTimer = window.setTimeout(sync, seconds * 1000);
   }
 
   function settle(change, result) {
@@ -182,6 +201,8 @@
       var change = list[0];
       return send(change).then(function (result) {
         signedOut = result.outcome === "signed-out";
+        serverBusy = Boolean(result.retryAfter);
+        if (serverBusy) retryLater(result.retryAfter);
         if (result.outcome === "retry" || signedOut) return "stopped";
         return settle(change, result).then(drain);
       });
@@ -306,9 +327,9 @@
         spokeOfWaiting = true;
         lines.push((count === 1 ? "1 change is" : count + " changes are") +
           " saved on this phone, waiting to be sent.");
-        lines.push(navigator.onLine
-          ? "Sending…"
-          : "No connection: keep going, they are sent when it returns.");
+        lines.push(!navigator.onLine
+          ? "No connection: keep going, they are sent when it returns."
+          : serverBusy ? "The server is busy: they are sent again in a few seconds." : "Sending…");
       } else if (count) {
         window.clearTimeout(quietTimer);
         quietTimer = window.setTimeout(render, QUIET_FOR_MS - oldest);

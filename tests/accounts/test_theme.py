@@ -80,7 +80,56 @@ def test_body_text_has_at_least_4_5_to_1_contrast(theme, text, background):
     assert ratio >= 4.5, f"{text} on {background} in {theme}: {ratio:.2f}"
 
 
+# Where a form field or a focus ring can sit: cards, the page, and the tinted boxes (a suggestion,
+# a done set, a warning, an error).
+SURFACES = ["card", "paper", "accent-soft", "ok-soft", "warn-soft", "danger-soft"]
+
+# (outline, background) pairs of the focus rings drawn on the darker parts of the page: the
+# header (and the skip link over it), the rest timer (ink) and the hold timer (accent).
+FOCUS_ON_DARK_PARTS = [
+    ("header-focus", "header"),
+    ("paper", "ink"),
+    ("paper", "accent"),
+    ("paper", "ok"),
+]
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_field_borders_stand_out_at_3_to_1(theme):
+@pytest.mark.parametrize("background", SURFACES)
+def test_field_borders_stand_out_at_3_to_1(theme, background):
     colours = LIGHT if theme == "light" else DARK
-    assert contrast(colours["field-line"], colours["card"]) >= 3
+    ratio = contrast(colours["field-line"], colours[background])
+    assert ratio >= 3, f"field-line on {background} in {theme}: {ratio:.2f}"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("background", SURFACES)
+def test_the_focus_ring_stands_out_at_3_to_1(theme, background):
+    colours = LIGHT if theme == "light" else DARK
+    ratio = contrast(colours["focus"], colours[background])
+    assert ratio >= 3, f"focus on {background} in {theme}: {ratio:.2f}"
+
+
+def test_the_light_focus_ring_and_field_borders_stand_out_on_plain_white():
+    assert contrast(LIGHT["focus"], "#ffffff") >= 3
+    assert contrast(LIGHT["field-line"], "#ffffff") >= 3
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize(("outline", "background"), FOCUS_ON_DARK_PARTS)
+def test_the_focus_ring_on_the_header_and_timers_stands_out_at_3_to_1(theme, outline, background):
+    colours = LIGHT if theme == "light" else DARK
+    ratio = contrast(colours[outline], colours[background])
+    assert ratio >= 3, f"{outline} on {background} in {theme}: {ratio:.2f}"
+
+
+def test_the_focus_rings_use_these_colours():
+    assert ":focus-visible { outline: 3px solid var(--focus);" in CSS
+    assert (
+        ".site-header :focus-visible, .skip-link:focus-visible "
+        "{ outline-color: var(--header-focus); }" in CSS
+    )
+    assert (
+        ".rest-timer :focus-visible, .hold-timer :focus-visible { outline-color: var(--paper); }"
+        in CSS
+    )

@@ -57,7 +57,9 @@ def test_the_api_honours_its_own_schema(
     runner_with_history, settings_override_rates, one_connection
 ):
     _token, secret = token_create(user=runner_with_history, name="schemathesis")
-    headers = {"Authorization": f"Bearer {secret}"}
+    # Schemathesis' WSGI transport does not decompress: ask for the body as it is (the
+    # GZipMiddleware answers gzip to clients that accept it, tested in tests/ops).
+    headers = {"Authorization": f"Bearer {secret}", "Accept-Encoding": "identity"}
     own_ids = _own_ids(runner_with_history)
     schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
     operations, examples, failures, statuses = 0, 0, [], Counter()

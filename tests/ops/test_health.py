@@ -1,6 +1,31 @@
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.db.backends.base.base import BaseDatabaseWrapper
+
+from apps.ops.models import HealthProbe
+from apps.ops.views import write_probe
+
+
+@pytest.fixture(autouse=True)
+def _fresh_write_probe():
+    # The probe remembers its last result per process: each test starts with none.
+    write_probe.forget()
+    yield
+    write_probe.forget()
+
+
+def _writes_refused(run, sql, params, many, context):
+    if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+        raise OperationalError("database or disk is full")
+    return run(sql, params, many, context)
+
+
+def _statements(log: list[str]):
+    def record(run, sql, params, many, context):
+        log.append(sql.lstrip().split()[0].upper())
+        return run(sql, params, many, context)
+
+    return connection.execute_wrapper(record)
 
 
 @pytest.mark.django_db
@@ -8,7 +33,10 @@ def test_it_answers_200_when_database_and_cache_work(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "database_write": "ok", "cache": "ok"},
+    }
 
 
 @pytest.mark.django_db
@@ -44,7 +72,11 @@ def test_it_answers_503_when_the_cache_is_unreachable(client, monkeypatch):
     response = client.get("/healthz")
 
     assert response.status_code == 503
-    assert response.json()["checks"] == {"database": "ok", "cache": "failed"}
+    assert response.json()["checks"] == {
+        "database": "ok",
+        "database_write": "ok",
+        "cache": "failed",
+    }
     assert b"redis.internal" not in response.content
 
 
@@ -59,3 +91,43 @@ def test_it_is_exempt_from_the_https_redirect(client, settings):
 
     assert client.get("/healthz").status_code == 200
     assert client.get("/routine/").status_code == 301
+
+
+@pytest.mark.django_db
+def test_it_answers_503_when_the_database_reads_but_refuses_writes(client):
+    with connection.execute_wrapper(_writes_refused):
+        response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json()["checks"] == {
+        "database": "ok",
+        "database_write": "failed",
+        "cache": "ok",
+    }
+    assert b"disk is full" not in response.content
+
+
+@pytest.mark.django_db
+def test_the_write_probe_writes_at_most_once_per_interval(client, settings):
+    settings.LEGWORK_HEALTH_WRITE_SECONDS = 3600
+    statements: list[str] = []
+
+    with _statements(statements):
+        answers = [client.get("/healthz").status_code for _ in range(5)]
+
+    assert answers == [200] * 5
+    assert statements.count("INSERT") + statements.count("UPDATE") == 1
+    assert HealthProbe.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_failed_write_is_reported_until_the_next_probe_passes(client, settings):
+    settings.LEGWORK_HEALTH_WRITE_SECONDS = 3600
+    with connection.execute_wrapper(_writes_refused):
+        assert client.get("/healthz").status_code == 503
+    # Writes work again, but the interval has not passed: the last probe stands.
+    assert client.get("/healthz").status_code == 503
+
+    settings.LEGWORK_HEALTH_WRITE_SECONDS = 0
+
+    assert client.get("/healthz").status_code == 200

@@ -41,7 +41,7 @@ def test_the_preview_shows_sessions_sets_dates_names_and_skipped_lines(runner_cl
     assert "2025-03-03" in page
     assert "2025-03-09" in page
     assert "Bench Press (Barbell)" in page
-    assert "new, your own" in page
+    assert "new exercise" in page
     assert "line 21" in page
 
 

@@ -17,6 +17,7 @@ a message saying so: the walk must never pass by testing nothing.
 import json
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 from django.apps import apps
@@ -26,17 +27,22 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.urls import reverse
 
 from apps.api.models import ApiToken
 from apps.api.services import token_create
 from apps.exercises.models import Exercise, Routine, RoutineSlot
 from apps.exercises.selectors import routine_with_slots
-from apps.portability.models import PendingImport
+from apps.portability.models import ExerciseMapping, PendingImport
+from apps.reminders.models import Nudge
+from apps.reminders.services import reminders_update, unsubscribe_token
 from apps.training.models import AppliedChange, SetEntry, SlotChoice, TrainingSession
 from tests.factories import ExerciseFactory, SetEntryFactory, TrainingSessionFactory, UserFactory
 from tests.production.routes import Operation, Route, api_operations, site_routes
 
 SECRET = "zq7-private-of-runner-a"
+# A's one logged load: a value, where SECRET marks A's names and notes.
+SECRET_LOAD = Decimal("417.375")
 UNSAFE = ("post", "put", "patch", "delete")
 REFUSED = {403, 404, 405}
 
@@ -67,7 +73,15 @@ PUBLIC_ROUTES = {
     "account_confirm_email",
     "account_email_verification_sent",
     "account_confirm_login_code",
+    # The calendar feed and the one-click unsubscribe: the secret or signed token in the URL is
+    # the key, as calendar apps and mail clients have no session.
+    "reminders:feed",
+    "reminders:unsubscribe",
 }
+
+# RFC 8058: mail clients POST the one-click unsubscribe with no CSRF token; the signed token in
+# the URL authorises it (test_the_one_click_unsubscribe_needs_a_valid_signed_token).
+CSRF_EXEMPT_ROUTES = {"reminders:unsubscribe"}
 
 # The admin's own sign-in and sign-out pages: shown to anyone, they open nothing.
 ADMIN_SIGN_IN = {"admin:login", "admin:logout"}
@@ -116,6 +130,8 @@ class Owned:
             # Keys of allauth's emailed links: not ids of A's, any well-formed value will do.
             "key": ["0123456789abcdef0123456789abcdef"],
             "uidb36": ["1z"],
+            # A feed secret or a signed unsubscribe token: none of A's, so nobody's.
+            "token": ["not-a-feed-secret-nor-a-signature"],
             # DRF's format suffixes (/api/v1/exercises.json).
             "format": ["json"],
         }
@@ -141,10 +157,15 @@ def _walk_data(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         routine_was_loaded = Routine.objects.exists()
         call_command("load_routine", verbosity=0)
-        owned = _make_owned(routine_with_slots())
+        routine = routine_with_slots()
+        owned = _make_owned(
+            routine, UserFactory(email=f"{SECRET}@example.com", name=f"Annabel {SECRET}"), SECRET
+        )
         runner_b = UserFactory(email="runner-b@example.com", name="Bob")
+        # B has one of everything too, so B's own pages can be sent A's ids.
+        owned_by_b = _make_owned(routine, runner_b, "bobs-own", first_id=700_000)
     try:
-        yield owned, runner_b
+        yield owned, runner_b, owned_by_b
     finally:
         with django_db_blocker.unblock():
             get_user_model().objects.filter(pk__in=[owned.user.pk, runner_b.pk]).delete()
@@ -156,6 +177,11 @@ def _walk_data(django_db_setup, django_db_blocker):
 @pytest.fixture
 def owned(_walk_data, db) -> Owned:
     return _walk_data[0]
+
+
+@pytest.fixture
+def owned_by_b(_walk_data, db) -> Owned:
+    return _walk_data[2]
 
 
 @pytest.fixture
@@ -172,25 +198,42 @@ def as_a(owned) -> Client:
     return client
 
 
-def _make_owned(routine: Routine) -> Owned:
-    user = UserFactory(email=f"{SECRET}@example.com", name=f"Annabel {SECRET}")
+def _make_owned(routine: Routine, user, marker: str, *, first_id: int | None = None) -> Owned:
+    """One of each thing a runner owns, every name and note holding marker; A's one set holds
+    SECRET_LOAD, a value no page of B's can show by chance. B's things take ids from first_id
+    on, so none of them has an id of A's (the walk sends B A's ids and expects refusals)."""
+    ids = iter(range(first_id, first_id + 10)) if first_id else iter(lambda: None, 0)
     slot = next(slot for slot in routine.slots.all() if len(slot.options.all()) > 1)
     move = Exercise.objects.get(owner__isnull=True, slug="squat")
-    finished = TrainingSessionFactory(user=user, notes=f"finished {SECRET}", routine=routine)
-    entry = SetEntryFactory(session=finished, exercise=move, set_number=1, reps=5)
-    draft = TrainingSessionFactory(
-        user=user, finished_at=None, notes=f"draft {SECRET}", routine=routine
+    finished = TrainingSessionFactory(
+        id=next(ids), user=user, notes=f"finished {marker}", routine=routine
     )
-    SetEntryFactory(session=draft, exercise=move, set_number=1, reps=5)
-    custom = ExerciseFactory(owner=user, slug=f"move-{SECRET}", name=f"Move {SECRET}")
+    load = SECRET_LOAD if marker == SECRET else Decimal(20)
+    entry = SetEntryFactory(
+        id=next(ids), session=finished, exercise=move, set_number=1, reps=5, load_kg=load
+    )
+    draft = TrainingSessionFactory(
+        id=next(ids), user=user, finished_at=None, notes=f"draft {marker}", routine=routine
+    )
+    SetEntryFactory(id=next(ids), session=draft, exercise=move, set_number=1, reps=5)
+    custom = ExerciseFactory(id=next(ids), owner=user, slug=f"move-{marker}", name=f"Move {marker}")
     pending = PendingImport.objects.create(
-        user=user, filename=f"{SECRET}.csv", content=b"Date,Exercise\n", summary={}
+        id=next(ids), user=user, filename=f"{marker}.csv", content=b"Date,Exercise\n", summary={}
     )
     SlotChoice.objects.create(user=user, slot=slot, exercise=slot.options.all()[1].exercise)
-    token, _secret = token_create(user=user, name=f"watch {SECRET}"[:60])
-    AppliedChange.objects.create(
-        user=user, key=f"key-{SECRET}", status=200, response={"notes": SECRET}
+    ExerciseMapping.objects.create(
+        user=user, source="strong", source_name=f"squat {marker}", choice="routine", exercise=move
     )
+    token, _secret = token_create(user=user, name=f"watch {marker}"[:60])
+    token_id = next(ids)
+    if token_id is not None:
+        ApiToken.objects.filter(pk=token.pk).update(id=token_id)
+        token = ApiToken.objects.get(pk=token_id)
+    AppliedChange.objects.create(
+        user=user, key=f"key-{marker}", status=200, response={"notes": marker}
+    )
+    reminders_update(user=user, feed_enabled=True, nudge_enabled=True)
+    Nudge.objects.create(user=user, week_start=finished.started_at.date())
     owned = Owned(user, draft, finished, entry, custom, pending, slot, token)
     _assert_every_owned_model_has_a_row(user)
     return owned
@@ -250,6 +293,73 @@ def test_runner_b_cannot_use_runner_as_ids_in_the_api(operation, owned, as_a, as
     assert snapshot(owned.user) == before
 
 
+# A's ids inside B's own requests: what the answer to a stranger's id must look like -----------
+
+MISSING_ID = 999_999_999
+MISSING_SLUG = "no-such-move"
+B_PAGES = [r for r in ROUTES if not r.is_admin and not r.is_api and r.name not in PUBLIC_ROUTES]
+
+
+@pytest.mark.parametrize("route", B_PAGES, ids=str)
+def test_runner_as_ids_sent_to_runner_bs_own_pages_read_as_ids_that_do_not_exist(
+    route, owned, owned_by_b, as_b
+):
+    """B's own session, set, token, import..., with A's ids in the form or query (a slot
+    choice naming A's own move, a session id, a set id): the answer, down the redirects it
+    leads to (where a flash message shows), must be the one an id no row has gets, and name
+    nothing of A's."""
+    if route.takes_ids:
+        urls = [url for url, _statuses in _urls_a_can_open(as_b, owned_by_b, route)]
+    else:
+        urls = [owned_by_b.urls(route)[0]]
+    before = snapshot(owned.user)
+
+    for url in urls:
+        for method in ("get", "post"):
+            for accept in ("text/html", "application/json"):
+                where = f"{method.upper()} {url} ({accept})"
+                theirs = _as_b_rolled_back(as_b, method, url, _ids_body(owned), accept)
+                missing = _as_b_rolled_back(as_b, method, url, _ids_body(None), accept)
+                assert theirs.status_code == missing.status_code, where
+                assert _without_ids(theirs.redirect_chain, owned) == _without_ids(
+                    missing.redirect_chain, None
+                ), where
+                if theirs.status_code >= 400 and "json" in theirs.get("Content-Type", ""):
+                    assert _without_ids(theirs.json(), owned) == _without_ids(
+                        missing.json(), None
+                    ), where
+                _assert_nothing_of_a_but_what_b_sent(theirs, owned, where)
+
+    assert snapshot(owned.user) == before
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=str)
+def test_runner_as_ids_sent_to_runner_bs_own_api_calls_read_as_ids_that_do_not_exist(
+    operation, owned, owned_by_b, as_b
+):
+    url = _own_api_url(as_b, owned_by_b, operation)
+    before = snapshot(owned.user)
+
+    if operation.method == "get":
+        query = {name: _api_id_for(name, owned) for name in operation.query_parameters}
+        nowhere = {name: _api_id_for(name, None) for name in operation.query_parameters}
+        theirs = as_b.get(url, query, headers={"Accept": "application/json"})
+        missing = as_b.get(url, nowhere, headers={"Accept": "application/json"})
+    else:
+        with transaction.atomic():
+            theirs = _api(as_b, operation.method, url, _api_ids_body(operation, owned))
+            transaction.set_rollback(True)
+        with transaction.atomic():
+            missing = _api(as_b, operation.method, url, _api_ids_body(operation, None))
+            transaction.set_rollback(True)
+
+    assert theirs.status_code == missing.status_code, str(operation)
+    if theirs.status_code >= 400:
+        assert _without_ids(theirs.json(), owned) == _without_ids(missing.json(), None)
+    _assert_nothing_of_a_but_what_b_sent(theirs, owned, str(operation))
+    assert snapshot(owned.user) == before
+
+
 @pytest.mark.parametrize("route", [r for r in ROUTES if r.is_admin], ids=str)
 def test_a_runner_who_is_not_staff_is_sent_to_the_admin_login(route, owned, as_b):
     before = snapshot(owned.user)
@@ -266,6 +376,45 @@ def test_a_runner_who_is_not_staff_is_sent_to_the_admin_login(route, owned, as_b
             _assert_no_secret(response, url)
 
     assert snapshot(owned.user) == before
+
+
+# What caches may keep -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("route", [r for r in ROUTES if not r.is_api], ids=str)
+def test_no_cache_may_keep_an_answer_to_a_signed_in_runner(route, owned, as_a):
+    """Every page, public ones included (they show the runner's name in the header), and every
+    method; only the app manifest, the same for everyone, may be kept (docs/production.md)."""
+    if route.takes_ids and route.name not in PUBLIC_ROUTES and not route.is_admin:
+        urls = [url for url, _statuses in _urls_a_can_open(as_a, owned, route)]
+    else:
+        urls = owned.urls(route, public=True)[:1]
+    for url in urls:
+        for method in ("get", "post"):
+            response = _rolled_back(getattr(as_a, method), url)
+            where = f"{method.upper()} {url}"
+            if route.name == "manifest" and method == "get":
+                assert "max-age" in response["Cache-Control"], where
+                continue
+            _assert_kept_by_no_cache(response, where)
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=str)
+def test_no_cache_may_keep_an_api_answer_to_a_token(operation, owned):
+    client = Client(headers={"Authorization": f"Bearer {_secret_of(owned)}"})
+    url = _own_api_url(client, owned, operation)
+
+    with transaction.atomic():
+        response = _api(client, operation.method, url, _api_body(operation, owned))
+        transaction.set_rollback(True)
+
+    _assert_kept_by_no_cache(response, str(operation))
+
+
+def test_an_anonymous_visitors_public_page_is_left_to_caches(client, routine):
+    response = client.get("/routine/")
+
+    assert "no-store" not in response.get("Cache-Control", "")
 
 
 # Anonymous visitors ----------------------------------------------------------------------------
@@ -310,7 +459,7 @@ def test_a_public_page_holds_no_runners_data(route, owned, client, as_b):
 # CSRF ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("route", ROUTES, ids=str)
+@pytest.mark.parametrize("route", [r for r in ROUTES if r.name not in CSRF_EXEMPT_ROUTES], ids=str)
 def test_a_post_without_a_csrf_token_is_refused(route, owned):
     client = Client(enforce_csrf_checks=True)
     client.force_login(owned.user)
@@ -320,6 +469,18 @@ def test_a_post_without_a_csrf_token_is_refused(route, owned):
     response = client.post(url, {"notes": "forged"})
 
     assert response.status_code == 403, f"POST {url}: {response.status_code}"
+    assert snapshot(owned.user) == before
+
+
+def test_the_one_click_unsubscribe_needs_a_valid_signed_token(owned):
+    client = Client(enforce_csrf_checks=True)
+    before = snapshot(owned.user)
+    forged = unsubscribe_token(owned.user)[:-2] + "xx"
+
+    for token in (forged, "not-a-feed-secret-nor-a-signature", f"{owned.user.pk}"):
+        response = client.post(reverse("reminders:unsubscribe", kwargs={"token": token}))
+        assert response.status_code == 404, token
+
     assert snapshot(owned.user) == before
 
 
@@ -433,7 +594,7 @@ def _owner_path(model) -> str | None:
         return "pk"
     for field in model._meta.get_fields():
         target = getattr(field, "related_model", None)
-        if not field.many_to_one or target is None:
+        if not (field.many_to_one or (field.one_to_one and field.concrete)) or target is None:
             continue
         if target._meta.label == settings.AUTH_USER_MODEL:
             return field.name
@@ -507,6 +668,103 @@ def _stray_body(owned: Owned) -> str:
     return "&".join(f"{name}={value}" for name, value in ids.items())
 
 
+def _id_for(name: str, owned: Owned | None) -> object:
+    """A's object for a field or query parameter of that name; with owned None, one no row
+    is (a move by slug where the name takes a slug)."""
+    if name in {"move", "slug", "exercise_slug"}:
+        return owned.custom_exercise.slug if owned else MISSING_SLUG
+    if owned is None:
+        return MISSING_ID
+    return {
+        "session": owned.draft.pk,
+        "exercise": owned.custom_exercise.pk,
+        "set": owned.entry.pk,
+        "set_pk": owned.entry.pk,
+        "user": owned.user.pk,
+        "token": owned.token.pk,
+        "import": owned.pending_import.pk,
+    }.get(name, owned.finished.pk)
+
+
+def _ids_body(owned: Owned | None) -> dict:
+    """The fields a page resolves to objects, A's (or no row's): its own ids, a slot choice, a
+    move by slug, and the log-a-past-session page's choice of another option."""
+    names = ["pk", "id", "session", "set", "exercise", "user", "token", "import", "move"]
+    body = {name: _id_for(name, owned) for name in names}
+    slot = owned.slot.pk if owned else MISSING_ID
+    body[f"slot-{slot}"] = _id_for("exercise", owned)
+    return body
+
+
+def _api_ids_body(operation: Operation, owned: Owned | None) -> dict:
+    """A's ids in the fields that name objects; the same plain value in every other field, so
+    the two calls differ only by whose ids they carry."""
+    return {name: _api_id_for(name, owned) for name in operation.body_fields}
+
+
+def _api_id_for(name: str, owned: Owned | None) -> object:
+    if name == "exercise":
+        return owned.custom_exercise.slug if owned else MISSING_SLUG
+    if name == "session":
+        return owned.draft.pk if owned else MISSING_ID
+    if name == "sets":
+        exercise = _api_id_for("exercise", owned)
+        return [{"exercise": exercise, "set_number": 1, "reps": 5, "done": True}]
+    return 1
+
+
+def _as_b_rolled_back(client: Client, method: str, url: str, body: dict, accept: str):
+    """B's request, B signed in afresh (a sign-out page must not sign out the next request),
+    followed down its redirects, its writes undone."""
+    client.force_login(get_user_model().objects.get(email="runner-b@example.com"))
+    headers = {"Accept": accept}
+    with transaction.atomic():
+        if method == "get":
+            response = client.get(url, body, follow=True, headers=headers)
+        else:
+            response = client.post(url, body, follow=True, headers=headers)
+        transaction.set_rollback(True)
+    return response
+
+
+def _assert_nothing_of_a_but_what_b_sent(response, owned: Owned, where: str) -> None:
+    """No name, note or value of A's, once the slug B sent (an error may quote it, as it
+    quotes a slug no move has) is taken out."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    content = content.replace(owned.custom_exercise.slug.encode(), b"<slug>")
+    assert SECRET.encode() not in content, f"{where} showed runner A's data"
+    assert str(SECRET_LOAD).encode() not in content, f"{where} showed runner A's load"
+
+
+def _without_ids(answer, owned: Owned | None):
+    """answer (JSON, or a redirect chain) with the ids and slug sent in place of "<id>", so an
+    answer that echoes what it was sent compares equal to the missing id's answer. A page
+    rendered into JSON (allauth's) is left out: its CSRF token differs on every render."""
+    if isinstance(answer, dict):
+        answer = {key: value for key, value in answer.items() if key != "html"}
+    text = json.dumps(answer, sort_keys=True)
+    if owned is None:
+        sent = [str(MISSING_ID), MISSING_SLUG]
+    else:
+        sent = [owned.custom_exercise.slug]
+        sent += [str(_id_for(name, owned)) for name in ("session", "exercise", "set", "user")]
+        sent += [str(_id_for(name, owned)) for name in ("token", "import", "pk")]
+    for value in sorted(set(sent), key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(value)}(?![\w-])", "<id>", text)
+    return json.loads(text)
+
+
+def _assert_kept_by_no_cache(response, where: str) -> None:
+    directives = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    assert {"private", "no-store"} <= directives, f"{where}: {response.get('Cache-Control')}"
+
+
+def _secret_of(owned: Owned) -> str:
+    """A fresh token of A's (the walk's own token's secret is not kept)."""
+    _token, secret = token_create(user=owned.user, name="cache check")
+    return secret
+
+
 def _rolled_back(send, *args, **kwargs):
     """Sends a request whose writes are undone, so one bad input cannot spoil the next."""
     with transaction.atomic():
@@ -543,6 +801,7 @@ def _form_fields(client: Client, owned: Owned, url: str) -> list[tuple[str, str]
 def _assert_no_secret(response, where: str) -> None:
     content = b"".join(response.streaming_content) if response.streaming else response.content
     assert SECRET.encode() not in content, f"{where} showed runner A's data"
+    assert str(SECRET_LOAD).encode() not in content, f"{where} showed runner A's load"
     assert SECRET not in response.get("Location", ""), f"{where} redirected into A's data"
 
 

@@ -2,6 +2,7 @@
 hashed, compressed static files with long cache headers. Every page must render against the
 collected manifest (a missing static file is a 500 only in production, so it is caught here)."""
 
+import gzip
 import re
 
 import pytest
@@ -52,3 +53,16 @@ def test_debug_is_off(served):
     assert "Page not found" in response.text
     assert "Traceback" not in response.text
     assert "URLconf" not in response.text
+
+
+def test_pages_arrive_gzip_compressed_from_gunicorn(served):
+    plain = Client(served.url).get("/routine/")
+    response = Client(served.url).get("/routine/", headers={"Accept-Encoding": "gzip"})
+
+    assert response.status == 200
+    assert response.headers["content-encoding"] == "gzip"
+    assert "Accept-Encoding" in response.headers["vary"]
+    page = gzip.decompress(response.body).decode()
+    assert page.startswith("<!doctype html>")
+    assert '<main id="main"' in page
+    assert len(response.body) < len(plain.body) / 3

@@ -56,3 +56,23 @@ def accessible(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter(is_safe=True)
+def sentence_case(text):
+    """allauth's headings and buttons ("Sign Up", "Confirm Email Address") in the site's sentence
+    case: each capitalised word after the first is lowercased; acronyms (API, FIT) and the
+    project's name are kept."""
+    words = str(text).strip().split(" ")
+    return " ".join(
+        [
+            words[0],
+            *(
+                word.lower() if word.istitle() and word not in PROPER_NOUNS else word
+                for word in words[1:]
+            ),
+        ]
+    )
+
+
+PROPER_NOUNS = frozenset({"Legwork"})

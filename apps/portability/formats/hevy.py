@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from apps.accounts.units import KG, LB
 from apps.portability.formats.columns import Columns
 from apps.portability.formats.grouping import SessionGroups, local_datetime
+from apps.portability.matching import is_endurance
 from apps.portability.records import (
     FileRejected,
     ParsedFile,
@@ -18,6 +19,7 @@ from apps.portability.records import (
     load_in_kg,
     measured_set,
     parse_number,
+    refuse_endurance,
     whole,
 )
 from apps.training.models import MAX_REPS, MAX_SECONDS
@@ -75,7 +77,13 @@ def parse(
                 raise RowRejected(
                     f"set_type “{set_type}” is not normal, warmup, dropset or failure"
                 )
-            reps = whole(parse_number(cols.cell(row, "reps"), "reps"), "reps", MAX_REPS)
+            reps_number = parse_number(cols.cell(row, "reps"), "reps")
+            refuse_endurance(
+                endurance=is_endurance(exercise),
+                reps=reps_number,
+                distance=parse_number(cols.cell(row, distance), "distance"),
+            )
+            reps = whole(reps_number, "reps", MAX_REPS)
             seconds = whole(
                 parse_number(cols.cell(row, "duration_seconds"), "duration_seconds"),
                 "duration_seconds",
@@ -83,14 +91,7 @@ def parse(
             )
             load_kg = load_in_kg(parse_number(cols.cell(row, weight), "weight"), file_unit)
             rpe = checked_rpe(cols.cell(row, "rpe"))
-            parsed_set = measured_set(
-                exercise,
-                reps,
-                seconds,
-                load_kg,
-                parse_number(cols.cell(row, distance), "distance"),
-                line,
-            )
+            parsed_set = measured_set(exercise, reps, seconds, load_kg, line)
             parsed_set.is_warmup = set_type == "warmup"
             groups.add_set(draft, parsed_set, rpe)
             groups.add_note(draft, exercise, cols.cell(row, "exercise_notes"))

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from apps.accounts.units import KG, LB
 from apps.portability.formats.columns import Columns
 from apps.portability.formats.grouping import SessionGroups, duration, local_datetime
+from apps.portability.matching import is_endurance
 from apps.portability.records import (
     ParsedFile,
     RowRejected,
@@ -24,6 +25,7 @@ from apps.portability.records import (
     load_in_kg,
     measured_set,
     parse_number,
+    refuse_endurance,
     unit_from_text,
     whole,
 )
@@ -63,7 +65,7 @@ def parse(
     else:
         file_unit, layout = unit, "Strong (comma-separated)"
         note = f"Strong does not write the unit in this layout; weights read as {unit}."
-    duration_column = cols.first_of("Duration (sec)", "Duration")
+    duration_column = cols.first_of("Duration (sec)", "Duration", "Workout Duration")
     distance_column = cols.first_of(
         "Distance", "Distance (meters)", "Distance (km)", "Distance (miles)"
     )
@@ -100,14 +102,19 @@ def parse(
                 if per_row_unit
                 else file_unit
             )
-            reps = whole(parse_number(cols.cell(row, "Reps"), "reps"), "reps", MAX_REPS)
+            reps_number = parse_number(cols.cell(row, "Reps"), "reps")
+            refuse_endurance(
+                endurance=is_endurance(exercise),
+                reps=reps_number,
+                distance=parse_number(cols.cell(row, distance_column), "distance"),
+            )
+            reps = whole(reps_number, "reps", MAX_REPS)
             seconds = whole(
                 parse_number(cols.cell(row, "Seconds"), "seconds"), "seconds", MAX_SECONDS
             )
             load_kg = load_in_kg(parse_number(cols.cell(row, weight), "weight"), row_unit)
-            distance = parse_number(cols.cell(row, distance_column), "distance")
             rpe = checked_rpe(cols.cell(row, "RPE"))
-            parsed_set = measured_set(exercise, reps, seconds, load_kg, distance, line)
+            parsed_set = measured_set(exercise, reps, seconds, load_kg, line)
             parsed_set.is_warmup = is_warmup
             groups.add_set(draft, parsed_set, rpe)
             groups.add_note(draft, exercise, cols.cell(row, "Notes"))
