@@ -144,34 +144,51 @@ def big_import(rows: int) -> int:
     try:
         call_command("load_routine", verbosity=0)
         user = UserFactory(unit="kg")
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         pending = services.import_preview(
             user=user, content=content, filename="strong.csv", unit="kg"
         )
         preview = time.perf_counter() - started
-        steps: list[tuple[float, int]] = []
+        preview_cpu = time.process_time() - cpu_started
+        steps: list[tuple[float, float, int]] = []
         while True:
-            step_started = time.perf_counter()
+            step_started, step_cpu = time.perf_counter(), time.process_time()
             result = services.import_commit(
                 user=user, pending=PendingImport.objects.get(pk=pending.pk)
             )
-            steps.append((time.perf_counter() - step_started, result.position))
+            steps.append(
+                (
+                    time.perf_counter() - step_started,
+                    time.process_time() - step_cpu,
+                    result.position,
+                )
+            )
             if result.finished:
                 break
         vendor = connection.vendor
     finally:
         connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
-    longest = max(seconds for seconds, _ in steps)
+    longest = max(seconds for seconds, _, _ in steps)
+    longest_cpu = max(cpu for _, cpu, _ in steps)
     print(f"Strong CSV: {rows} rows, {len(content) / 1024 / 1024:.1f} MB; database: {vendor}")
-    print(f"Preview (one request): {preview:.2f} s")
+    print(f"Preview (one request): {preview:.2f} s, CPU {preview_cpu:.2f} s")
     print(
         f"Commit: {len(steps)} steps of up to {services.BATCH_SESSIONS} sessions a batch and "
         f"{services.STEP_SECONDS:.0f} s a step; {result.sessions} sessions, {result.sets} sets"
     )
-    for number, (seconds, position) in enumerate(steps, start=1):
-        print(f"  step {number}: {seconds:6.2f} s, {position} of {result.sessions_in_file} handled")
-    print(f"Longest step: {longest:.2f} s   (target < {TARGET_STEP_SECONDS:.0f} s)")
-    print(f"Commit total: {sum(seconds for seconds, _ in steps):.2f} s")
+    for number, (seconds, cpu, position) in enumerate(steps, start=1):
+        print(
+            f"  step {number}: {seconds:6.2f} s (CPU {cpu:5.2f} s), "
+            f"{position} of {result.sessions_in_file} handled"
+        )
+    print(f"Longest step: {longest:.2f} s, CPU {longest_cpu:.2f} s")
+    print(
+        f"Commit total: {sum(seconds for seconds, _, _ in steps):.2f} s, "
+        f"CPU {sum(cpu for _, cpu, _ in steps):.2f} s"
+    )
+    print(f"Load average at the end: {os.getloadavg()[0]:.1f} (2 cores)")
+    # The target is on wall-clock time: a step must end inside the server's timeout whatever
+    # else the machine is doing. CPU time shows what the step costs on an idle core.
     ok = longest < TARGET_STEP_SECONDS and preview < TARGET_STEP_SECONDS
     print("OK" if ok else "MISSED a target")
     return 0 if ok else 1
