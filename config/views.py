@@ -3,7 +3,7 @@
 
 import sys
 
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -28,10 +28,11 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """An unhandled error: 503 with Retry-After when the database could not do the work now
-    (down, locked past the busy timeout, its disk full), 500 otherwise; JSON in the API's error
-    shape for the API and for the player's fetch(), the site's page for everyone else."""
+    (down, its connection lost, locked past the busy timeout, its disk full), 500 otherwise;
+    JSON in the API's error shape for the API and for the player's fetch(), the site's page for
+    everyone else."""
     # Django calls this inside its `except` block, so the error is still the current one.
-    unavailable = isinstance(sys.exception(), OperationalError)
+    unavailable = isinstance(sys.exception(), OperationalError | InterfaceError)
     status = 503 if unavailable else 500
     if _wants_json(request):
         body = UNAVAILABLE_JSON if unavailable else SERVER_ERROR_JSON

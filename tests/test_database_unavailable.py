@@ -3,7 +3,7 @@ all OperationalError), pages and the API answer 503 with Retry-After, nothing ha
 unhandled errors in the API are JSON 500s in its error shape, never the site's HTML page."""
 
 import pytest
-from django.db import OperationalError, connection
+from django.db import InterfaceError, OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -75,8 +75,11 @@ def test_an_api_write_that_waits_past_the_lock_answers_json_503(api, runner):
     assert runner.weekly_goal == 2
 
 
-def test_a_database_that_does_not_answer_is_503_on_pages_and_in_the_api(site, api):
-    with _failing(OperationalError("connection refused")):
+@pytest.mark.parametrize(
+    "error", [OperationalError("connection refused"), InterfaceError("connection already closed")]
+)
+def test_a_database_that_does_not_answer_is_503_on_pages_and_in_the_api(site, api, error):
+    with _failing(error):
         page = site.get(reverse("home"))
         answer = api.get("/api/v1/me/")
 

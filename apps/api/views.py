@@ -19,7 +19,7 @@ from apps.api.models import ApiToken
 def tokens_page(request: HttpRequest) -> HttpResponse:
     secret = None
     if request.method == "POST":
-        form = TokenForm(request.POST, user=request.user)
+        form = TokenForm(request.POST)
         if form.is_valid():
             try:
                 _token, secret = services.token_create(
@@ -35,9 +35,9 @@ def tokens_page(request: HttpRequest) -> HttpResponse:
             else:
                 # No redirect: the secret exists only in this response, never in a session or
                 # log.
-                form = TokenForm(user=request.user)
+                form = TokenForm()
     else:
-        form = TokenForm(user=request.user)
+        form = TokenForm()
     return render(
         request,
         "api/tokens.html",

@@ -56,6 +56,7 @@ class PendingImportSerializer(serializers.ModelSerializer):
             "unit",
             "keep_warmups",
             "restore_profile",
+            "timezone",
             "summary",
             "created_at",
             "commit_url",
@@ -159,6 +160,33 @@ class ImportExercisesView(APIView):
             )
         except DjangoValidationError as error:
             raise serializers.ValidationError({"choices": error.message_dict}) from error
+        return Response(PendingImportSerializer(pending, context={"request": request}).data)
+
+
+class ImportTimezoneSerializer(serializers.Serializer):
+    timezone = serializers.CharField(
+        max_length=64, help_text="The timezone the file's wall-clock times are read in."
+    )
+
+
+class ImportTimezoneView(APIView):
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    @extend_schema(
+        request=ImportTimezoneSerializer,
+        responses={200: PendingImportSerializer},
+        summary="Read the file's times in another timezone; the preview is worked out again",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        pending = pending_import_owned_or_404(request.user, pk, with_content=True)
+        body = ImportTimezoneSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            services.import_change_timezone(
+                user=request.user, pending=pending, timezone_name=body.validated_data["timezone"]
+            )
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from error
         return Response(PendingImportSerializer(pending, context={"request": request}).data)
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 
+from apps.accounts.models import timezone_names
 from apps.accounts.units import UNIT_CHOICES
 from apps.portability.reading import MAX_IMPORT_BYTES, size_message
 
@@ -135,3 +136,22 @@ class ExerciseChoicesForm(forms.Form):
     def choices(self) -> dict[str, str]:
         """The names' keys (as the summary lists them) to the chosen option."""
         return {self.keys[name]: self.cleaned_data[name] for name in self.keys}
+
+
+class ImportTimezoneForm(forms.Form):
+    """The timezone a pending import reads the file's wall-clock times in."""
+
+    timezone = forms.CharField(
+        label="Read the file's times in",
+        max_length=64,
+        widget=forms.TextInput(attrs={"list": "timezone-names", "autocomplete": "off"}),
+        help_text="The timezone the phone was set to when you trained, e.g. Europe/London.",
+    )
+
+    def clean_timezone(self) -> str:
+        value = self.cleaned_data["timezone"].strip()
+        if value not in timezone_names():
+            raise forms.ValidationError(
+                f"“{value}” is not a timezone Legwork knows. Use a name like Europe/London."
+            )
+        return value

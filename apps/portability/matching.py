@@ -172,8 +172,9 @@ def similar_slug_for(name: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def exercise_key(name: str) -> str:
-    """One key per exercise a name will land on: two spellings of one move share a key, so the
-    sets of one session get one numbering per move."""
+    """The exercise a name lands on without the runner's say, for the parsers' set numbering
+    (two spellings of one move share a key); services renumber once the runner's choices in
+    the preview are known."""
     slug = routine_slug_for(name)
     return f"routine:{slug}" if slug else f"custom:{custom_name_key(name)}"
 

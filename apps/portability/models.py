@@ -1,6 +1,9 @@
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.db import models
 
+from apps.accounts.models import validate_timezone_name
 from apps.accounts.units import UNIT_CHOICES
 
 
@@ -19,6 +22,14 @@ class PendingImport(models.Model):
     )
     keep_warmups = models.BooleanField(default=True)
     restore_profile = models.BooleanField(default=False)
+    # The apps write wall-clock times without an offset: they are read in this timezone, the
+    # runner's own unless they chose another in the preview (empty: the runner's).
+    timezone = models.CharField(
+        "times in the file are read in",
+        max_length=64,
+        blank=True,
+        validators=[validate_timezone_name],
+    )
     summary = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
     # The commit goes in steps (services.import_commit): how many of the file's sessions, in
@@ -36,6 +47,10 @@ class PendingImport(models.Model):
 
     def __str__(self) -> str:
         return f"Import {self.pk} of {self.user_id}: {self.filename}"
+
+    def zone(self, user) -> ZoneInfo:
+        """Where the file's wall-clock times are read: the chosen timezone, else the runner's."""
+        return ZoneInfo(self.timezone) if self.timezone else user.zone
 
     @property
     def started(self) -> bool:

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from apps.accounts.models import validate_timezone_name
 from apps.exercises.models import Exercise, Routine
 from apps.portability.matching import (
     custom_name_key,
@@ -87,7 +88,7 @@ def import_preview(
         unit=unit,
         keep_warmups=keep_warmups,
         restore_profile=restore_profile and parsed.profile is not None,
-        summary=plan.summary(),
+        summary={**plan.summary(), "timezone": user.timezone},
         sessions_in_file=len(parsed.sessions),
     )
     pending.full_clean()
@@ -115,7 +116,7 @@ def import_commit(*, user, pending: PendingImport) -> ImportResult:
         bytes(pending.content),
         unit=pending.unit,
         keep_warmups=pending.keep_warmups,
-        zone=user.zone,
+        zone=pending.zone(user),
     )
     sessions, position = parsed.sessions, pending.position
     result = ImportResult(
@@ -181,12 +182,16 @@ def import_choose_exercises(*, user, pending: PendingImport, choices: dict[str, 
     if pending.user_id != user.pk:
         raise PermissionError("not this runner's import")
     source = pending.summary.get("format", "")
-    names = {row["key"] for row in pending.summary.get("exercises", []) if row.get("choice")}
+    proposed = {
+        row["key"]: row["choice"]
+        for row in pending.summary.get("exercises", [])
+        if row.get("choice")
+    }
     moves = {exercise.slug: exercise for exercise in Exercise.objects.filter(owner__isnull=True)}
     errors, mappings, now = {}, [], timezone.now()
     for name, choice in choices.items():
         kind, _, slug = choice.partition(":")
-        if name not in names:
+        if name not in proposed:
             errors[name] = "This name is not in the file's preview."
         elif choice not in {"own", "skip"} and not (kind == "routine" and slug in moves):
             errors[name] = f"“{choice}” is not a routine move, “own” or “skip”."
@@ -203,12 +208,6 @@ def import_choose_exercises(*, user, pending: PendingImport, choices: dict[str, 
             )
     if errors:
         raise ValidationError(errors)
-    parsed = read_upload(
-        bytes(pending.content),
-        unit=pending.unit,
-        keep_warmups=pending.keep_warmups,
-        zone=user.zone,
-    )
     with transaction.atomic():
         ExerciseMapping.objects.bulk_create(
             mappings,
@@ -216,8 +215,47 @@ def import_choose_exercises(*, user, pending: PendingImport, choices: dict[str, 
             unique_fields=["user", "source", "source_name"],
             update_fields=["choice", "exercise", "updated_at"],
         )
-        pending.summary = _Plan(user, parsed).summary()
+        if all(proposed[name] == choice for name, choice in choices.items()):
+            # The runner confirmed what the preview proposed: it imports the same, so the file
+            # is not read again (confirming a large file would otherwise read it twice).
+            for row in pending.summary["exercises"]:
+                row["remembered"] = row["remembered"] or row["key"] in choices
+            pending.save(update_fields=["summary"])
+            return
+        parsed = read_upload(
+            bytes(pending.content),
+            unit=pending.unit,
+            keep_warmups=pending.keep_warmups,
+            zone=pending.zone(user),
+        )
+        pending.summary = {**_Plan(user, parsed).summary(), "timezone": pending.zone(user).key}
         pending.save(update_fields=["summary"])
+
+
+def import_change_timezone(*, user, pending: PendingImport, timezone_name: str) -> None:
+    """Read the file's wall-clock times in another timezone (the phone's, when it differs from
+    the runner's): the preview is worked out again, and the commit reads them so. Raises
+    ValidationError when the name is not a timezone."""
+    if pending.user_id != user.pk:
+        raise PermissionError("not this runner's import")
+    if pending.started:
+        # Once written in part, the rest is read as the first steps were.
+        raise ValidationError(
+            {"timezone": "The import has started: its times are read as they were."}
+        )
+    try:
+        validate_timezone_name(timezone_name)
+    except ValidationError as error:
+        raise ValidationError({"timezone": error.messages}) from None
+    pending.timezone = timezone_name
+    parsed = read_upload(
+        bytes(pending.content),
+        unit=pending.unit,
+        keep_warmups=pending.keep_warmups,
+        zone=pending.zone(user),
+    )
+    pending.summary = {**_Plan(user, parsed).summary(), "timezone": timezone_name}
+    pending.save(update_fields=["timezone", "summary"])
 
 
 def account_delete(*, user) -> None:

@@ -9,11 +9,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
+from apps.accounts.models import timezone_names
 from apps.portability import exporting, services, uploads
 from apps.portability.forms import (
     DeleteAccountForm,
     ExerciseChoicesForm,
     ImportForm,
+    ImportTimezoneForm,
     SizeLimitedUpload,
 )
 from apps.portability.ownership import pending_import_owned_or_404
@@ -131,6 +133,26 @@ def import_choose(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def import_timezone(request: HttpRequest, pk: int) -> HttpResponse:
+    """Read the file's times in another timezone; the preview is shown again."""
+    pending = pending_import_owned_or_404(request.user, pk, with_content=True)
+    zone_form = ImportTimezoneForm(request.POST)
+    if not zone_form.is_valid():
+        form = ExerciseChoicesForm(summary=pending.summary)
+        return _preview_page(request, pending, form, zone_form=zone_form)
+    try:
+        services.import_change_timezone(
+            user=request.user, pending=pending, timezone_name=zone_form.cleaned_data["timezone"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.message_dict["timezone"]))
+        return redirect("portability:import_preview", pk=pending.pk)
+    messages.success(request, f"The file's times are now read in {pending.timezone}.")
+    return redirect("portability:import_preview", pk=pending.pk)
+
+
+@login_required
+@require_POST
 def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     pending = pending_import_owned_or_404(request.user, pk, with_content=True)
     refused = _choose_exercises(request, pending)
@@ -178,11 +200,24 @@ def _choose_exercises(request: HttpRequest, pending) -> HttpResponse | None:
     return _preview_page(request, pending, form)
 
 
-def _preview_page(request: HttpRequest, pending, form: ExerciseChoicesForm) -> HttpResponse:
+def _preview_page(
+    request: HttpRequest,
+    pending,
+    form: ExerciseChoicesForm,
+    zone_form: ImportTimezoneForm | None = None,
+) -> HttpResponse:
+    timezone_name = pending.summary.get("timezone") or request.user.timezone
     return render(
         request,
         "portability/import_preview.html",
-        {"pending": pending, "summary": pending.summary, "form": form},
+        {
+            "pending": pending,
+            "summary": pending.summary,
+            "form": form,
+            "zone_form": zone_form or ImportTimezoneForm(initial={"timezone": timezone_name}),
+            "timezone_name": timezone_name,
+            "timezone_names": sorted(timezone_names()),
+        },
     )
 
 

@@ -90,17 +90,21 @@ PROPER = {"Legwork", "API", "JSON", "CSV", "FIT", "GPX", "TCX", "Strava", "Stron
 
 
 def title_case_words(html: str) -> list[str]:
-    """Capitalised words after the first in each heading and button of the page's main part."""
+    """Capitalised words after the first in each heading, button, label and legend of the page's
+    main part."""
     main = html.split("<main", 1)[1].split("</main>", 1)[0]
     found = []
-    for text in re.findall(r"<(?:h[1-3]|button)[^>]*>(.*?)</(?:h[1-3]|button)>", main, re.S):
-        words = re.sub(r"<[^>]+>", " ", text).split()
-        found += [w for w in words[1:] if w[:1].isupper() and w.strip(".,:?!") not in PROPER]
+    tags = r"h[1-3]|button|label|legend"
+    for text in re.findall(rf"<(?:{tags})[^>]*>(.*?)</(?:{tags})>", main, re.S):
+        # A tag ("Primary", "Unverified") inside a label is a sentence of its own.
+        for sentence in re.split(r'<span class="tag[^"]*">|</span>', text):
+            words = re.sub(r"<[^>]+>", " ", sentence).split()
+            found += [w for w in words[1:] if w[:1].isupper() and w.strip(".,:?!") not in PROPER]
     return found
 
 
 @pytest.mark.parametrize("name", ANONYMOUS_PAGES)
-def test_allauth_pages_use_sentence_case_headings_and_buttons(client, db, name):
+def test_allauth_pages_use_sentence_case_headings_buttons_and_labels(client, db, name):
     response = client.get(reverse(name))
 
     assert response.status_code == 200
@@ -108,7 +112,7 @@ def test_allauth_pages_use_sentence_case_headings_and_buttons(client, db, name):
 
 
 @pytest.mark.parametrize("name", SIGNED_IN_PAGES)
-def test_signed_in_allauth_pages_use_sentence_case_headings_and_buttons(runner_client, name):
+def test_signed_in_allauth_pages_use_sentence_case_headings_buttons_and_labels(runner_client, name):
     response = runner_client.get(reverse(name))
 
     assert response.status_code == 200

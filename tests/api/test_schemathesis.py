@@ -57,8 +57,8 @@ def test_the_api_honours_its_own_schema(
     runner_with_history, settings_override_rates, one_connection
 ):
     _token, secret = token_create(user=runner_with_history, name="schemathesis")
-    # Schemathesis' WSGI transport does not decompress: ask for the body as it is (the
-    # GZipMiddleware answers gzip to clients that accept it, tested in tests/ops).
+    # schemathesis' WSGI transport asks for gzip but does not decode it; the site compresses
+    # for clients that ask (GZipMiddleware, docs/production.md), so this one asks for none.
     headers = {"Authorization": f"Bearer {secret}", "Accept-Encoding": "identity"}
     own_ids = _own_ids(runner_with_history)
     schema = schemathesis.openapi.from_wsgi("/api/schema/", application)

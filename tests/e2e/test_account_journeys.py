@@ -13,7 +13,7 @@ def _sign_in(page, site, email, password):
     page.goto(f"{site}/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
 
 
 def test_a_runner_forgets_their_password_resets_it_by_mail_and_signs_in(page, site, screenshot):
@@ -29,17 +29,17 @@ def test_a_runner_forgets_their_password_resets_it_by_mail_and_signs_in(page, si
 
     link = re.search(r"https?://\S+/accounts/password/reset/key/\S+", mail.outbox[-1].body)[0]
     page.goto(link)
-    page.get_by_label("New Password", exact=True).fill(NEW_PASSWORD)
-    page.get_by_label("New Password (again)").fill(NEW_PASSWORD)
+    page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
+    page.get_by_label("New password (again)").fill(NEW_PASSWORD)
     screenshot(page, "password-reset-from-key")
-    page.get_by_role("button", name="Change Password").click()
+    page.get_by_role("button", name="Change password").click()
     expect(page.get_by_role("heading", name="Password changed")).to_be_visible()
     screenshot(page, "password-reset-from-key-done")
 
     page.get_by_role("link", name="Sign in", exact=True).last.click()
     page.get_by_label("Email").fill(runner.email)
     page.get_by_label("Password").fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("link", name="Settings")).to_be_visible()
 
 
@@ -48,11 +48,11 @@ def test_a_runner_changes_their_password_from_settings_and_signs_out(page, site,
     _sign_in(page, site, runner.email, DEFAULT_PASSWORD)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Settings").click()
     page.get_by_role("link", name="Change password").click()
-    page.get_by_label("Current Password").fill(DEFAULT_PASSWORD)
-    page.get_by_label("New Password", exact=True).fill(NEW_PASSWORD)
-    page.get_by_label("New Password (again)").fill(NEW_PASSWORD)
+    page.get_by_label("Current password").fill(DEFAULT_PASSWORD)
+    page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
+    page.get_by_label("New password (again)").fill(NEW_PASSWORD)
     screenshot(page, "password-change")
-    page.get_by_role("button", name="Change Password").click()
+    page.get_by_role("button", name="Change password").click()
     expect(page.get_by_text("Password successfully changed.")).to_be_visible()
 
     page.get_by_role("link", name="Settings", exact=True).first.click()

@@ -24,7 +24,7 @@ def test_a_runner_creates_a_token_sees_it_once_uses_it_and_revokes_it(page, site
     page.goto(f"{site}/accounts/login/")
     page.get_by_label("Email").fill("token.runner@example.com")
     page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
 
     page.goto(f"{site}/settings/")
     page.get_by_role("link", name="API tokens").click()

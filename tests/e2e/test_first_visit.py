@@ -9,7 +9,7 @@ def test_a_new_runner_signs_up_reads_the_routine_and_switches_to_pounds(page, si
     page.get_by_label("Email").fill("new.runner@example.com")
     page.get_by_label("Password", exact=True).fill("a-long-pass-phrase-9")
     page.get_by_label("Password (again)").fill("a-long-pass-phrase-9")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up").click()
     expect(
         page.get_by_role("navigation", name="Main").get_by_role("link", name="Progress")
     ).to_be_visible()

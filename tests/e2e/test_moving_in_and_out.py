@@ -18,7 +18,7 @@ def sign_up(page, site, email: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up").click()
     main_nav = page.get_by_role("navigation", name="Main")
     expect(main_nav.get_by_role("link", name="Progress", exact=True)).to_be_visible()
 

@@ -64,10 +64,13 @@ def test_it_answers_503_when_the_database_is_unreachable(client, monkeypatch):
 
 @pytest.mark.django_db
 def test_it_answers_503_when_the_cache_is_unreachable(client, monkeypatch):
-    def unreachable(*args, **kwargs):
-        raise ConnectionError("Error 111 connecting to redis.internal:6379")
+    class UnreachableCache:
+        def set(self, *args, **kwargs):
+            raise ConnectionError("Error 111 connecting to redis.internal:6379")
 
-    monkeypatch.setattr("apps.ops.views.cache.set", unreachable)
+    # The view's name for the cache, not the cache itself: the shared cache object outlives the
+    # test, and which backend it is depends on the settings of the moment.
+    monkeypatch.setattr("apps.ops.views.cache", UnreachableCache())
 
     response = client.get("/healthz")
 

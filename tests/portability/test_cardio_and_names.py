@@ -191,3 +191,34 @@ def test_the_duration_is_stored_as_the_sessions_length(runner, imported):
         3600,
         45,
     ]
+
+
+# Sessions, sets and volume, counted off the files by hand -------------------------------------
+
+
+@pytest.mark.usefixtures("routine")
+@pytest.mark.parametrize(
+    ("name", "sessions", "sets", "volume_kg"),
+    [
+        # Squat 2 x 5 x 60; Burpee, Walking Lunge (timed), Plank carry no volume.
+        ("strong_cardio.csv", 1, 5, Decimal("600")),
+        # Squat 2 x 5 x 60; Burpee and Plank none.
+        ("hevy_cardio.csv", 1, 4, Decimal("600")),
+        # Squat 2 x 5 x 60 and Burpees on the 5th; Plank on the 8th.
+        ("fitnotes_cardio.csv", 2, 4, Decimal("600")),
+        # 3 x 5 x 8 overhead press, 8 x 12.5 split squat, 6 x 10 lateral lunge.
+        ("fitnotes_comma_names.csv", 2, 5, Decimal("280")),
+        # 5 x 40 + 5 x 42.5 squat, 5 x 30 deadlift, Plank, 15 x 16 swing, Dead Bug.
+        ("strong_android_semicolon.csv", 4, 6, Decimal("802.5")),
+        # 2 x 5 x 80 + 8 x 24 + 8 x 70 + 5 x 100; 8 x 60 + 2 x 8 x 22.5; band squats none.
+        ("hevy_lift_variants.csv", 3, 11, Decimal("2892")),
+    ],
+)
+def test_each_file_imports_the_sessions_sets_and_volume_it_holds(
+    runner, imported, name, sessions, sets, volume_kg
+):
+    result = imported(runner, sample(name), unit="kg")
+    assert (result.sessions, result.sets) == (sessions, sets)
+    entries = SetEntry.objects.filter(session__user=runner)
+    volume = sum(entry.load_kg * entry.reps for entry in entries if entry.load_kg and entry.reps)
+    assert volume == volume_kg

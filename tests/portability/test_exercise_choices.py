@@ -268,3 +268,20 @@ def test_the_preview_page_shows_zero_sets_to_add_after_a_reimport(runner_client,
     html = runner_client.get(response.url).content.decode()
     assert 'data-testid="sets-added">0<' in html
     assert 'data-testid="sets-added">4<' not in html  # the squats' count in the file
+
+
+def test_confirming_the_proposed_choices_remembers_them_without_reading_the_file_again(
+    runner, preview, monkeypatch
+):
+    pending = preview(runner, sample(VARIANTS))
+    proposed = {row["key"]: row["choice"] for row in pending.summary["exercises"]}
+
+    def no_second_read(*args, **kwargs):
+        raise AssertionError("the file was read again")
+
+    monkeypatch.setattr(services, "read_upload", no_second_read)
+    services.import_choose_exercises(user=runner, pending=pending, choices=proposed)
+    assert ExerciseMapping.objects.filter(user=runner).count() == 8
+    summary = PendingImport.objects.get(pk=pending.pk).summary
+    assert all(row["remembered"] for row in summary["exercises"])
+    assert summary["sessions"] == 3
