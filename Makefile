@@ -78,6 +78,10 @@ bench-server: install ## Home and progress under gunicorn (2 workers) and wrk, o
 bench-import: install ## Import a generated 10-year Strong history (~30,000 rows): time and peak memory.
 	$(PY) -m bench.imports
 
+.PHONY: bench-import-big
+bench-import-big: install ## Import 229,272 rows (10 MB) committed in steps: each step's time.
+	$(PY) -m bench.imports --big
+
 .PHONY: bench-progress
 bench-progress: install ## Progress and home pages at 5 years: time, queries, where the time goes.
 	$(PY) -m bench.progress $(if $(YEARS),--years $(YEARS))

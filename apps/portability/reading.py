@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 from apps.portability.formats import fitnotes, hevy, legwork_json, strong
-from apps.portability.records import FileRejected, ParsedFile
+from apps.portability.records import FileRejected, ParsedFile, rows_message
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
-# Rows of a CSV import (the header aside). Ten years of Strong, two sessions a week, is 30,000
-# rows; 10 MB of the shortest rows an app writes is about 230,000. Counted before any row is
-# parsed (reading a row that cannot be used costs a parser far more than counting it), so a file
-# of a million one-character rows is refused in a fraction of a second.
+# Rows of a CSV import (the header aside), or sessions and sets of a Legwork JSON one. Ten
+# years of Strong, two sessions a week, is 30,000 rows; 10 MB of the shortest rows an app writes
+# is about 230,000. Counted before any row is parsed (reading a row that cannot be used costs a
+# parser far more than counting it), so a file of a million one-character rows is refused in a
+# fraction of a second.
 MAX_IMPORT_ROWS = 250_000
 # The header Legwork's own CSV export writes (apps/portability/exporting.py).
 LEGWORK_CSV_MARKER = "exercise_slug"
@@ -44,7 +45,7 @@ def read_upload(content: bytes, *, unit: str, keep_warmups: bool, zone: ZoneInfo
 
 def _parse(text: str, *, unit: str, keep_warmups: bool, zone: ZoneInfo) -> ParsedFile:
     if text.lstrip().startswith(("{", "[")):
-        return legwork_json.parse(text)
+        return legwork_json.parse(text, max_entries=MAX_IMPORT_ROWS)
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
     check_row_count(text, delimiter)
@@ -74,13 +75,6 @@ def size_message(size: int) -> str:
     return (
         f"The file is {size / 1024 / 1024:.1f} MB; Legwork imports files up to "
         f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. Export a shorter period and import it in parts."
-    )
-
-
-def rows_message() -> str:
-    return (
-        f"The file has more than {MAX_IMPORT_ROWS:,} rows; Legwork imports up to "
-        f"{MAX_IMPORT_ROWS:,} rows at a time. Export a shorter period and import it in parts."
     )
 
 
@@ -142,7 +136,7 @@ def numbered_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
                 count += 1
                 # The header is the first row; MAX_IMPORT_ROWS counts the rows after it.
                 if count > MAX_IMPORT_ROWS + 1:
-                    raise FileRejected(rows_message())
+                    raise FileRejected(rows_message(MAX_IMPORT_ROWS))
                 yield start, row
             start = reader.line_num + 1
     except csv.Error as error:

@@ -74,6 +74,14 @@ class ParsedFile:
         return sum(len(session.sets) for session in self.sessions)
 
 
+def rows_message(limit: int) -> str:
+    return (
+        f"The file has more than {limit:,} rows (sets, and sessions in Legwork's JSON); "
+        f"Legwork imports up to {limit:,} at a time. Export a shorter period and import it in "
+        "parts."
+    )
+
+
 def parse_number(text: str, what: str) -> Decimal | None:
     """A number as other apps write it: '22.5', '22,5' (decimal comma), '' for none."""
     value = (text or "").strip().replace("\u00a0", "").replace(" ", "")

@@ -36,13 +36,15 @@ from apps.training.models import SetEntry, TrainingSession
 SKIPPED_SHOWN = 200
 
 
-# A batch of this many sessions (about 5,000 sets of a busy history) is written in about a
-# second: short enough that other runners' writes wait little behind it on SQLite, long enough
-# that the per-batch work (matching names, recounting tallies) stays a small share.
-BATCH_SESSIONS = 200
-# A step of the commit stops after this, at the end of a batch; reading the file again (up to
-# about 4 s for 250,000 rows) comes on top. Both fit well inside gunicorn's 30 s timeout.
-STEP_SECONDS = 10.0
+# A batch of this many sessions (about 2,000 sets of a busy history) is written in under a
+# second on an idle machine: short enough that other runners' writes wait little behind it on
+# SQLite and that a step ends soon after its time is up, long enough that the per-batch work
+# (matching names, recounting tallies) stays a small share.
+BATCH_SESSIONS = 100
+# A step stops at the first batch boundary after this many seconds from its start. Reading a
+# 250,000-row file again takes about 4 s of that on an idle 2-core machine and 12 s under heavy
+# load; with the last batch, a step stays well inside gunicorn's 30 s timeout.
+STEP_SECONDS = 15.0
 
 
 @dataclasses.dataclass
@@ -100,9 +102,10 @@ def import_preview(
 def import_commit(*, user, pending: PendingImport) -> ImportResult:
     """One step of writing what the preview showed; call it again while the result is not
     `finished`. A step writes the file's sessions BATCH_SESSIONS at a time, each batch in its own
-    transaction with the pending import's progress, and stops at the first batch boundary after
-    STEP_SECONDS, well inside the server's request timeout (gunicorn's 30 s): a 230,000-row file
-    is written over a few requests, each showing progress, instead of one that times out. A
+    transaction with the pending import's progress, and stops at the first batch boundary
+    STEP_SECONDS after it started (reading the file included; at least one batch is written),
+    well inside the server's request timeout (gunicorn's 30 s): a 230,000-row file is written
+    over several requests, each showing progress, instead of one that times out. A
     step that dies (a killed worker, a full disk) rolls back its last batch only; the next step
     resumes at the recorded position. Sessions already imported (same import key, or for
     Legwork's JSON the same start) are left as they are, so a batch is never written twice."""

@@ -167,7 +167,8 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         # A large file goes in steps: its preview page shows the progress and posts the next.
         return redirect("portability:import_preview", pk=pk)
     if result.interrupted:
-        messages.success(request, "The import is complete.")
+        # Another tab finished or stopped it: this request wrote nothing more.
+        messages.info(request, "This import is no longer under way; your history shows it.")
     else:
         messages.success(
             request,

@@ -448,7 +448,14 @@ def sessions_import(
         while batch := list(itertools.islice(rows, SET_BATCH)):
             SetEntry.objects.bulk_create(batch)
             written += len(batch)
-        sessions_changed(user_id=user.pk, sessions=TrainingSession.objects.of(user))
+        # Only the new sessions' tallies change; an import written in many batches would
+        # otherwise recount the whole history once per batch. A range of ids keeps the query's
+        # size fixed (a session of the runner's inside it, recounted too, is recounted right).
+        new_ids = [session.pk for session in sessions]
+        written_now = TrainingSession.objects.of(user).filter(
+            pk__gte=min(new_ids, default=0), pk__lte=max(new_ids, default=-1)
+        )
+        sessions_changed(user_id=user.pk, sessions=written_now)
     return written
 
 

@@ -41,7 +41,7 @@ def test_a_step_stops_at_the_first_batch_after_its_time_and_records_the_progress
 ):
     pending = preview(runner, sample("strong_comma_lb.csv"), unit="lb")
     assert pending.sessions_in_file == SESSIONS
-    clock = iter([0.0, 4.0, 11.0, 99.0])  # the step starts, then reads the clock per batch
+    clock = iter([0.0, 4.0, 16.0, 99.0])  # the step starts, then reads the clock per batch
     monkeypatch.setattr(services.time, "monotonic", lambda: next(clock))
     result = services.import_commit(user=runner, pending=pending)
     assert (result.finished, result.position, result.sessions_in_file) == (False, 2, SESSIONS)
@@ -171,3 +171,14 @@ def test_the_api_answers_202_with_the_progress_until_the_last_step(
         "already_imported": 0,
         "exercises_created": Exercise.objects.filter(owner=runner).count(),
     }
+
+
+def test_a_step_on_an_import_stopped_in_another_tab_writes_nothing(
+    runner, preview, one_batch_per_step
+):
+    pending = preview(runner, sample("strong_comma_lb.csv"), unit="lb")
+    stale = PendingImport.objects.get(pk=pending.pk)
+    services.import_cancel(user=runner, pending=pending)
+    result = services.import_commit(user=runner, pending=stale)
+    assert (result.interrupted, result.finished) == (True, True)
+    assert stored(runner) == (0, 0)

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from apps.portability import reading
 from apps.portability.models import PendingImport
-from apps.portability.records import FileRejected
+from apps.portability.records import FileRejected, rows_message
 from apps.training.models import TrainingSession
 
 HUGE = "9" * 100_000
@@ -100,7 +100,7 @@ def test_a_million_one_character_rows_are_refused_at_once(runner, preview):
     with pytest.raises(FileRejected) as rejected:
         preview(runner, content)
     elapsed = time.perf_counter() - started
-    assert str(rejected.value) == reading.rows_message()
+    assert str(rejected.value) == rows_message(reading.MAX_IMPORT_ROWS)
     assert "250,000 rows" in str(rejected.value)
     # Refused by counting, not by parsing 250,000 rows first (which takes over 15 s here).
     assert elapsed < 5
@@ -116,7 +116,7 @@ def test_the_row_limit_is_counted_in_rows_not_lines(runner, preview, monkeypatch
         + f"2025-03-03 07:00:00,A,50m,Squat (Barbell),2,50,5,,,{note},,\n"
     ).encode()
     assert preview(runner, two_rows).summary["sets"] == 2
-    with pytest.raises(FileRejected, match="more than 2 rows"):
+    with pytest.raises(FileRejected, match=r"more than 2 rows \(sets"):
         preview(runner, two_rows + b"2025-03-03 07:00:00,A,50m,Squat (Barbell),3,50,5,,,,,\n")
 
 
@@ -126,4 +126,25 @@ def test_a_million_rows_are_a_400_json_error_in_the_api(runner_client):
         "/api/v1/imports/", {"file": SimpleUploadedFile("strong.csv", content)}
     )
     assert response.status_code == 400
-    assert response.json()["errors"] == {"file": [reading.rows_message()]}
+    assert response.json()["errors"] == {"file": [rows_message(reading.MAX_IMPORT_ROWS)]}
+
+
+@pytest.mark.parametrize("entry", ["1", "{}"], ids=["numbers", "empty objects"])
+def test_a_legwork_json_of_millions_of_sets_is_refused_at_once(runner, preview, entry):
+    count = (10 * 1024 * 1024 - 200) // (len(entry) + 1)  # 3.5 to 5.2 million, in 10 MB
+    content = legwork_json(set_=",".join([entry] * count))
+    started = time.perf_counter()
+    with pytest.raises(FileRejected) as rejected:
+        preview(runner, content)
+    assert str(rejected.value) == rows_message(reading.MAX_IMPORT_ROWS)
+    # Counted once loaded, before any set is read (reading them all took 20 to 55 s here).
+    assert time.perf_counter() - started < 10
+
+
+def test_a_legwork_json_at_the_limit_is_read(runner, preview, monkeypatch):
+    monkeypatch.setattr(reading, "MAX_IMPORT_ROWS", 3)  # one session and two sets
+    two_sets = legwork_json(set_=f"{JSON_SET}, {JSON_SET.replace('1,', '2,')}")
+    parsed = reading.read_upload(two_sets, unit="kg", keep_warmups=True, zone=runner.zone)
+    assert parsed.set_count == 2
+    with pytest.raises(FileRejected, match="more than 3 rows"):
+        preview(runner, legwork_json(set_=", ".join([JSON_SET] * 3)))

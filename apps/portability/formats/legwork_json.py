@@ -20,6 +20,7 @@ from apps.portability.records import (
     ParsedSet,
     RowRejected,
     Skipped,
+    rows_message,
 )
 from apps.training.models import (
     MAX_BREATHS,
@@ -50,7 +51,9 @@ SIDES = {choice.value for choice in SetEntry.Side}
 SOURCES = {choice.value for choice in TrainingSession.Source}
 
 
-def parse(text: str) -> ParsedFile:
+def parse(text: str, *, max_entries: int | None = None) -> ParsedFile:
+    """The export read back; FileRejected when it holds more than `max_entries` sessions and
+    sets together, counted before any is read (reading.MAX_IMPORT_ROWS)."""
     try:
         document = json.loads(text)
     except RecursionError:
@@ -73,6 +76,8 @@ def parse(text: str) -> ParsedFile:
     sessions = document.get("sessions")
     if not isinstance(sessions, list):
         raise FileRejected("This Legwork export has no list of sessions.")
+    if max_entries is not None and _entries(sessions) > max_entries:
+        raise FileRejected(rows_message(max_entries))
     parsed = ParsedFile(source="legwork_json", layout="Legwork JSON")
     parsed.profile = _profile(document.get("profile"))
     parsed.custom_exercises = _custom_exercises(document.get("custom_exercises", []), parsed)
@@ -91,6 +96,14 @@ def parse(text: str) -> ParsedFile:
         parsed.sessions.append(session)
     parsed.sessions.sort(key=lambda session: session.started_at)
     return parsed
+
+
+def _entries(sessions: list) -> int:
+    return len(sessions) + sum(
+        len(item["sets"])
+        for item in sessions
+        if isinstance(item, dict) and isinstance(item.get("sets"), list)
+    )
 
 
 def _profile(value) -> dict | None:
