@@ -5,7 +5,8 @@
 //    is stored in IndexedDB with a random idempotency key before anything is sent; the server
 //    applies a key once and answers a replay with the first answer (apps/training/replays.py).
 //  - The queue is sent on page load, when the browser says it is online, and every 15 s while
-//    something waits; one tab sends at a time (Web Locks), the others wait their turn. A server
+//    something waits, never while the browser says it is offline; one tab sends at a time
+//    (Web Locks), the others wait their turn. A server
 //    too busy to save (503, its database locked or away) says when to try again (Retry-After):
 //    the change stays queued and is sent again then.
 //  - A change the server refuses (a typo: 400) is dropped with a message; a change for a session
@@ -198,6 +199,9 @@
   function drain() {
     return pendingChanges().then(function (list) {
       if (!list.length) return "done";
+      // The browser says there is no connection: send nothing and wait for its online event,
+      // rather than count on the network layer to fail every request started meanwhile.
+      if (!navigator.onLine) return "stopped";
       var change = list[0];
       return send(change).then(function (result) {
         signedOut = result.outcome === "signed-out";
