@@ -181,7 +181,8 @@ def _player(
     logged: Mapping[int, list[SetEntry]],
     now: dt.datetime | None,
 ) -> Player:
-    skipped = set(session.skipped_exercises.values_list("pk", flat=True))
+    # A set of ids: the exercises' default ordering would only add an ORDER BY to the query.
+    skipped = set(session.skipped_exercises.order_by().values_list("pk", flat=True))
     moves = _routine_moves(user, logged=logged, skipped=skipped)
     warm_up = next((move for move in moves if move.exercise.is_warm_up), None)
     if warm_up is not None:
