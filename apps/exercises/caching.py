@@ -9,10 +9,10 @@ the values of older versions simply expire. The version is a new random number a
 never a counter, so a value cached for the content of another database (a test's, a restored
 backup's) is never taken for this one's.
 
-The pages cache plain data (the selectors' frozen dataclasses of strings and numbers); the
-player caches the routine's model instances (selectors.routine_for_player). Either way nothing
-is shared between requests: Django's cache stores a pickled copy and each read unpickles its
-own, so nothing one request does can show in another. Never a dict of instances in memory."""
+The routine and move pages and the session player's routine are cached as plain data (the
+selectors' frozen dataclasses of strings and numbers), never as model instances: cheap to
+unpickle, and nothing one request holds can be changed under another. Django's cache stores a
+pickled copy and each read unpickles its own; never a dict of instances in memory."""
 
 import hashlib
 import secrets

@@ -1,7 +1,7 @@
 """Reads of the routine's content, shaped so a page needs a fixed number of queries: the
-routine and move pages as plain data, cached until staff edit the content (caching.py: one
-query, the content version, once cached); the routine as model instances for the pages that
-work with it (the session player, the API), read afresh in a fixed number of queries."""
+routine and move pages, and the routine as the session player works with it, as plain data
+cached until staff edit the content (caching.py: one query, the content version, once cached);
+the routine as model instances for the API, read afresh in a fixed number of queries."""
 
 import re
 from dataclasses import dataclass
@@ -36,11 +36,96 @@ def routine_with_slots(slug: str = DEFAULT_ROUTINE_SLUG, *, cues: bool = True) -
     )
 
 
-def routine_for_player(slug: str = DEFAULT_ROUTINE_SLUG) -> Routine:
-    """`routine_with_slots`, kept in Django's cache under the content version (caching.py): one
-    query once cached. The cache stores a pickled copy and every read unpickles its own, so a
-    request gets instances nobody else holds, and nothing it changes shows in another."""
-    return cached_content("routine-with-slots", lambda: routine_with_slots(slug), slug)
+@dataclass(frozen=True)
+class PlayerExercise:
+    """One move of the routine as the session player and the set forms use it: what it is
+    called, how a set of it is measured and loaded, and its cues. Plain data, so the cached
+    routine costs next to nothing to read and no request can change it for another."""
+
+    pk: int
+    slug: str
+    name: str
+    measure: str
+    per_side: bool
+    sides: tuple[str, ...]
+    load_kind: str
+    load_step: str
+    is_loaded: bool
+    is_warm_up: bool
+    cues: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class PlayerSlot:
+    """One slot of the routine: its prescription and the moves it offers, `default` first
+    offered."""
+
+    pk: int
+    title: str
+    sets: int
+    reps: int
+    hold_seconds: int | None
+    options: tuple[PlayerExercise, ...]
+    default: PlayerExercise
+
+
+@dataclass(frozen=True)
+class PlayerRoutine:
+    """The routine's slots in order; a slot that offers no move is left out."""
+
+    slots: tuple[PlayerSlot, ...]
+
+
+def routine_for_player(slug: str = DEFAULT_ROUTINE_SLUG) -> PlayerRoutine:
+    """The routine as the session player works with it (`routine_with_slots`, as plain data),
+    kept in Django's cache under the content version (caching.py): one query once cached,
+    four when computed."""
+    return cached_content("player-routine", lambda: _player_routine(slug), slug)
+
+
+def _player_routine(slug: str) -> PlayerRoutine:
+    slots = []
+    for slot in routine_with_slots(slug).slots.all():
+        options = list(slot.options.all())
+        if not options:
+            continue
+        moves = tuple(_player_exercise(option.exercise) for option in options)
+        default = next(
+            (move for move, option in zip(moves, options, strict=True) if option.is_default),
+            moves[0],
+        )
+        slots.append(
+            PlayerSlot(
+                pk=slot.pk,
+                title=slot.title,
+                sets=slot.sets,
+                reps=slot.reps,
+                hold_seconds=slot.hold_seconds,
+                options=moves,
+                default=default,
+            )
+        )
+    return PlayerRoutine(slots=tuple(slots))
+
+
+def _player_exercise(exercise: Exercise) -> PlayerExercise:
+    return PlayerExercise(
+        pk=exercise.pk,
+        slug=exercise.slug,
+        name=exercise.name,
+        measure=exercise.measure,
+        per_side=exercise.per_side,
+        # Plain strings, not the Side enum: cheaper to unpickle, equal all the same.
+        sides=tuple(str(side) for side in exercise.sides),
+        load_kind=exercise.load_kind,
+        load_step=exercise.load_step,
+        is_loaded=exercise.is_loaded,
+        is_warm_up=exercise.is_warm_up,
+        cues=tuple(cue.text for cue in exercise.cues.all()),
+    )
 
 
 # The routine and move pages, as plain data cached until staff edit the content (caching.py).

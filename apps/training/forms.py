@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from apps.accounts.units import MAX_LOAD_KG, format_load, plain_number, to_kg
 from apps.exercises.models import Exercise
+from apps.exercises.selectors import PlayerExercise
 from apps.training import services
 from apps.training.models import (
     MAX_BREATHS,
@@ -43,7 +44,9 @@ class SetForm(forms.Form):
 
     done = forms.BooleanField(required=False, label="Done")
 
-    def __init__(self, *args, exercise: Exercise, unit: str, sides: list[str], **kwargs):
+    def __init__(
+        self, *args, exercise: Exercise | PlayerExercise, unit: str, sides: list[str], **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.exercise = exercise
         self.unit = unit
@@ -78,7 +81,7 @@ class SetForm(forms.Form):
         return side or "value"
 
     @staticmethod
-    def prefix_for(exercise: Exercise, number: int) -> str:
+    def prefix_for(exercise: Exercise | PlayerExercise, number: int) -> str:
         """One set row's prefix: the rows of a move post to their own URLs but share a page."""
         return f"m{exercise.pk}-s{number}"
 

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from apps.accounts.equipment import available_loads_kg
 from apps.accounts.models import User
-from apps.exercises.models import Exercise, RoutineSlot
-from apps.exercises.selectors import routine_for_player
+from apps.exercises.models import Exercise
+from apps.exercises.selectors import PlayerExercise, PlayerSlot, routine_for_player
 from apps.training.calendar import local_date
 from apps.training.forms import SetForm
 from apps.training.models import SetEntry, SlotChoice, TrainingSession
@@ -51,12 +51,13 @@ class LastSet:
 
 @dataclass(eq=False)
 class Move:
-    """One slot of the routine with the exercise the runner does in it. An open move also has
-    today's suggestion, last time's sets and its set rows; the others are one line each."""
+    """One slot of the routine with the exercise the runner does in it (the cached routine's
+    plain data). An open move also has today's suggestion, last time's sets and its set rows;
+    the others are one line each."""
 
-    slot: RoutineSlot
-    exercise: Exercise
-    options: list[Exercise]
+    slot: PlayerSlot
+    exercise: PlayerExercise
+    options: tuple[PlayerExercise, ...]
     anchor: str
     skipped: bool
     sets_done: int
@@ -159,7 +160,7 @@ def past_session_plan(
     return moves
 
 
-def move_anchor(exercise: Exercise) -> str:
+def move_anchor(exercise: Exercise | PlayerExercise) -> str:
     """The move's element id in the player, which links and redirects scroll to."""
     return "warm-up" if exercise.is_warm_up else f"move-{exercise.slug}"
 
@@ -180,7 +181,8 @@ def _player(
     logged: Mapping[int, list[SetEntry]],
     now: dt.datetime | None,
 ) -> Player:
-    skipped = set(session.skipped_exercises.values_list("pk", flat=True))
+    # A set of ids: the exercises' default ordering would only add an ORDER BY to the query.
+    skipped = set(session.skipped_exercises.order_by().values_list("pk", flat=True))
     moves = _routine_moves(user, logged=logged, skipped=skipped)
     warm_up = next((move for move in moves if move.exercise.is_warm_up), None)
     if warm_up is not None:
@@ -208,17 +210,14 @@ def _routine_moves(
     choices = dict(SlotChoice.objects.filter(user=user).values_list("slot_id", "exercise_id"))
     choices.update(overrides or {})
     moves = []
-    for slot in routine.slots.all():
-        options = [option.exercise for option in slot.options.all()]
-        if not options:
-            continue
-        default = next((o.exercise for o in slot.options.all() if o.is_default), options[0])
-        exercise = next((o for o in options if o.pk == choices.get(slot.pk)), default)
+    for slot in routine.slots:
+        chosen = choices.get(slot.pk)
+        exercise = next((o for o in slot.options if o.pk == chosen), slot.default)
         moves.append(
             Move(
                 slot=slot,
                 exercise=exercise,
-                options=options,
+                options=slot.options,
                 anchor=move_anchor(exercise),
                 skipped=exercise.pk in skipped,
                 sets_done=_sets_done(logged.get(exercise.pk, []), sides=len(exercise.sides)),

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.exercises.models import Exercise, RoutineSlot
+from apps.exercises.selectors import PlayerExercise
 from apps.training.calendar import is_back_to_back, local_date, recovery_gaps, training_days
 from apps.training.models import SetEntry, TrainingSession
 
@@ -71,7 +72,7 @@ def start_advice(user: User, *, now: dt.datetime | None = None) -> StartAdvice:
 
 
 def last_time_sets(
-    user: User, exercise: Exercise, *, exclude: TrainingSession | None = None
+    user: User, exercise: Exercise | PlayerExercise, *, exclude: TrainingSession | None = None
 ) -> list[SetEntry]:
     """The sets of the last counted session that included `exercise` (the player's open move),
     by set number and side, `exclude` (the draft being trained) left out. One move's case of
@@ -82,9 +83,9 @@ def last_time_sets(
         sessions = sessions.exclude(pk=exclude.pk)
     last_session = sessions.last_counted_holding(exercise.pk)
     return list(
-        SetEntry.objects.filter(exercise=exercise, session_id=Subquery(last_session)).order_by(
-            "set_number", "side"
-        )
+        SetEntry.objects.filter(
+            exercise_id=exercise.pk, session_id=Subquery(last_session)
+        ).order_by("set_number", "side")
     )
 
 

@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.exercises.models import Exercise, Routine, RoutineSlot, SlotOption
-from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG
+from apps.exercises.selectors import DEFAULT_ROUTINE_SLUG, PlayerExercise
 from apps.training import caching, tallies
 from apps.training.models import (
     EARLIEST_START,
@@ -51,9 +51,10 @@ NO_SUCH_OPTION = "Pick one of the options."
 
 @dataclass(frozen=True)
 class SetInput:
-    """One set as typed into a form, before it is saved (used to log a past session)."""
+    """One set as typed into a form, before it is saved (used to log a past session): its move
+    as the form had it, the model or the cached routine's plain copy."""
 
-    exercise: Exercise
+    exercise: Exercise | PlayerExercise
     set_number: int
     side: str = ""
     reps: int | None = None
@@ -388,7 +389,7 @@ def session_log_past(
         for item, values in checked:
             entry = SetEntry(
                 session=session,
-                exercise=item.exercise,
+                exercise_id=item.exercise.pk,
                 set_number=item.set_number,
                 side=item.side,
                 done=item.done,
@@ -508,7 +509,7 @@ def _only(session: TrainingSession) -> QuerySet[TrainingSession]:
 
 
 def _checked_values(
-    exercise: Exercise,
+    exercise: Exercise | PlayerExercise,
     *,
     side: str,
     reps: int | None,

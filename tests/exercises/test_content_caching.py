@@ -183,6 +183,15 @@ def test_a_move_page_is_cached_as_plain_data(routine):
     assert not _model_instances(cached)
 
 
+def test_the_players_routine_is_cached_as_plain_data(routine):
+    selectors.routine_for_player()
+
+    cached = selectors.routine_for_player()
+
+    assert cached.slots
+    assert not _model_instances(cached)
+
+
 def test_the_content_is_kept_in_djangos_cache(client, routine, django_assert_num_queries):
     _routine_page(client)
     cache.clear()
@@ -220,30 +229,47 @@ def test_the_players_routine_takes_four_queries_whatever_the_content(
 def test_the_players_routine_takes_one_query_once_cached(routine, django_assert_num_queries):
     selectors.routine_for_player()
 
-    # The content version; the routine, its slots, options, exercises and cues from the cache.
+    # The content version; the routine's slots, their moves and cues from the cache.
     with django_assert_num_queries(1):
         read = selectors.routine_for_player()
-        cues = [
-            cue
-            for slot in read.slots.all()
-            for o in slot.options.all()
-            for cue in o.exercise.cues.all()
-        ]
+        cues = [cue for slot in read.slots for move in slot.options for cue in move.cues]
 
     assert cues
 
 
-def test_a_change_one_request_makes_to_the_cached_players_routine_shows_in_no_other(routine):
+def test_the_players_routine_says_what_each_slot_offers(routine):
+    slots = selectors.routine_for_player().slots
+
+    assert [slot.default.slug for slot in slots] == [
+        "balloon-breathing",
+        "squat",
+        "deadlift",
+        "plank",
+        "lateral-lunge",
+        "deadbug",
+    ]
+    deadlift = slots[2]
+    assert (deadlift.sets, deadlift.reps, deadlift.hold_seconds) == (3, 5, None)
+    assert [move.slug for move in deadlift.options] == [
+        "deadlift",
+        "single-leg-deadlift",
+        "kettlebell-swing",
+    ]
+    lunge = slots[4].default
+    assert (lunge.per_side, lunge.sides, lunge.is_loaded) == (True, ("left", "right"), True)
+    assert slots[0].default.is_warm_up
+    assert slots[3].default.measure == "seconds"
+
+
+def test_no_request_can_change_the_cached_players_routine_for_another(routine):
+    # Plain frozen data: what one request holds cannot be changed under another.
     first = selectors.routine_for_player()
-    first.name = "Changed by one request"
-    first.slots.all()[0].title = "Changed too"
-    first.slots.all()[0].options.all()[0].exercise.name = "Renamed"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.slots[0].title = "Changed by one request"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.slots[0].options[0].name = "Renamed"
 
-    second = selectors.routine_for_player()
-
-    assert second.name != "Changed by one request"
-    assert second.slots.all()[0].title != "Changed too"
-    assert second.slots.all()[0].options.all()[0].exercise.name != "Renamed"
+    assert selectors.routine_for_player() == first
 
 
 def test_an_admin_edit_shows_at_once_in_the_players_routine(routine):
@@ -252,7 +278,7 @@ def test_an_admin_edit_shows_at_once_in_the_players_routine(routine):
     slot.title = "Edited by staff"
     slot.save()
 
-    assert selectors.routine_for_player().slots.all()[0].title == "Edited by staff"
+    assert selectors.routine_for_player().slots[0].title == "Edited by staff"
 
 
 def test_the_landing_page_reads_only_the_content_version_once_cached(
