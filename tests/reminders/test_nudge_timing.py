@@ -127,3 +127,17 @@ def test_the_nudge_says_the_count_the_days_left_and_the_day_that_suits(routine, 
     assert "1 of 2 done, 5 days left; Tomorrow (Thursday) suits." in email.body
     assert "Today is a rest day after yesterday's session." in email.body
     assert "http://127.0.0.1:8000/train/" in email.body
+
+
+def test_the_nudge_greets_by_the_display_name_or_without_one(routine, mailoutbox):
+    named = make_runner("Europe/London", weekday=2, at=dt.time(18))
+    named.name = "Sam"
+    named.save(update_fields=["name"])
+    unnamed = make_runner("Europe/London", weekday=2, at=dt.time(18))
+    unnamed.name = ""
+    unnamed.save(update_fields=["name"])
+
+    send_due_nudges(now=dt.datetime(2027, 1, 6, 18, tzinfo=UTC))
+
+    first_lines = {email.to[0]: email.body.splitlines()[0] for email in mailoutbox}
+    assert first_lines == {named.email: "Hello Sam,", unnamed.email: "Hello,"}
