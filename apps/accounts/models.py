@@ -33,7 +33,7 @@ def timezone_names() -> frozenset[str]:
 def validate_timezone_name(value: str) -> None:
     if value not in timezone_names():
         raise ValidationError(
-            "“%(value)s” is not a timezone we know. Use a name like Europe/London.",
+            "“%(value)s” is not a timezone Legwork knows. Use a name like Europe/London.",
             params={"value": value},
         )
 

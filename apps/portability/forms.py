@@ -1,7 +1,7 @@
 from django import forms
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 
-from apps.accounts.models import timezone_names
+from apps.accounts.models import validate_timezone_name
 from apps.accounts.units import UNIT_CHOICES
 from apps.portability.reading import MAX_IMPORT_BYTES, size_message
 
@@ -146,12 +146,5 @@ class ImportTimezoneForm(forms.Form):
         max_length=64,
         widget=forms.TextInput(attrs={"list": "timezone-names", "autocomplete": "off"}),
         help_text="The timezone the phone was set to when you trained, e.g. Europe/London.",
+        validators=[validate_timezone_name],
     )
-
-    def clean_timezone(self) -> str:
-        value = self.cleaned_data["timezone"].strip()
-        if value not in timezone_names():
-            raise forms.ValidationError(
-                f"“{value}” is not a timezone Legwork knows. Use a name like Europe/London."
-            )
-        return value

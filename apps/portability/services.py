@@ -112,12 +112,7 @@ def import_commit(*, user, pending: PendingImport) -> ImportResult:
     if pending.user_id != user.pk:
         raise PermissionError("not this runner's import")
     started = time.monotonic()
-    parsed = read_upload(
-        bytes(pending.content),
-        unit=pending.unit,
-        keep_warmups=pending.keep_warmups,
-        zone=pending.zone(user),
-    )
+    parsed = _read_pending(user, pending)
     sessions, position = parsed.sessions, pending.position
     result = ImportResult(
         sessions=pending.sessions_written,
@@ -222,13 +217,7 @@ def import_choose_exercises(*, user, pending: PendingImport, choices: dict[str, 
                 row["remembered"] = row["remembered"] or row["key"] in choices
             pending.save(update_fields=["summary"])
             return
-        parsed = read_upload(
-            bytes(pending.content),
-            unit=pending.unit,
-            keep_warmups=pending.keep_warmups,
-            zone=pending.zone(user),
-        )
-        pending.summary = {**_Plan(user, parsed).summary(), "timezone": pending.zone(user).key}
+        _plan_again(user, pending)
         pending.save(update_fields=["summary"])
 
 
@@ -248,14 +237,24 @@ def import_change_timezone(*, user, pending: PendingImport, timezone_name: str) 
     except ValidationError as error:
         raise ValidationError({"timezone": error.messages}) from None
     pending.timezone = timezone_name
-    parsed = read_upload(
+    _plan_again(user, pending)
+    pending.save(update_fields=["timezone", "summary"])
+
+
+def _read_pending(user, pending: PendingImport) -> ParsedFile:
+    """The pending import's file, read as its preview was (unit, warm-ups, timezone)."""
+    return read_upload(
         bytes(pending.content),
         unit=pending.unit,
         keep_warmups=pending.keep_warmups,
         zone=pending.zone(user),
     )
-    pending.summary = {**_Plan(user, parsed).summary(), "timezone": timezone_name}
-    pending.save(update_fields=["timezone", "summary"])
+
+
+def _plan_again(user, pending: PendingImport) -> None:
+    """Works the preview out again after a choice changed (the caller saves it)."""
+    summary = _Plan(user, _read_pending(user, pending)).summary()
+    pending.summary = {**summary, "timezone": pending.zone(user).key}
 
 
 def account_delete(*, user) -> None:
@@ -276,7 +275,6 @@ class _NameRow:
     remembered: bool
     target_key: str | None
     spellings: Counter = dataclasses.field(default_factory=Counter)
-    sets_added: int = 0
 
 
 class _Plan:
@@ -426,9 +424,9 @@ class _Plan:
     def summary(self) -> dict:
         sessions = self.new_sessions
         zone = self.user.zone
-        for session in sessions:
-            for parsed_set in session.sets:
-                self.rows[self._name_key(parsed_set)].sets_added += 1
+        sets_added = Counter(
+            self._name_key(parsed_set) for session in sessions for parsed_set in session.sets
+        )
         exercises = []
         for key, row in sorted(
             self.rows.items(), key=lambda item: (-sum(item[1].spellings.values()), item[0])
@@ -442,7 +440,7 @@ class _Plan:
                     "key": key,
                     "names": sorted(row.spellings),
                     # What this import adds: sets already in Legwork are not counted again.
-                    "sets": row.sets_added,
+                    "sets": sets_added[key],
                     "choice": row.choice,
                     "remembered": row.remembered,
                     "similar": self.routine_moves[similar].name
