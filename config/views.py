@@ -8,18 +8,19 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 
+from apps.api.exceptions import error_body
+from apps.training.replays import wants_json
+
 # How soon to try again when the database is busy or away: a write lock is usually released
 # within seconds, and the player's queue (static/js/offline.js) waits this long before resending.
 RETRY_AFTER_SECONDS = 5
 API_PREFIX = "/api/"
 API_DOCS = "/api/docs/"
-# The API's error shape (apps/api/exceptions.py), for errors DRF never saw.
-UNAVAILABLE_JSON = {
-    "detail": "The database is busy or unavailable. Nothing was saved; try again shortly.",
-    "code": "unavailable",
-    "errors": {},
-}
-SERVER_ERROR_JSON = {"detail": "Server error.", "code": "server_error", "errors": {}}
+# In the API's error shape, for errors DRF never saw.
+UNAVAILABLE_JSON = error_body(
+    "The database is busy or unavailable. Nothing was saved; try again shortly.", "unavailable"
+)
+SERVER_ERROR_JSON = error_body("Server error.", "server_error")
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
@@ -51,7 +52,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 def _wants_json(request: HttpRequest) -> bool:
     api = request.path.startswith(API_PREFIX) and not request.path.startswith(API_DOCS)
-    return api or "application/json" in request.headers.get("Accept", "")
+    return api or wants_json(request)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

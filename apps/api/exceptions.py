@@ -33,19 +33,17 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        response.data = {
-            "detail": "Invalid input.",
-            "code": "invalid",
-            "errors": _flatten(exc.detail),
-        }
+        response.data = error_body("Invalid input.", "invalid", _flatten(exc.detail))
     else:
         detail = getattr(exc, "detail", None) or response.data.get("detail", "")
-        response.data = {
-            "detail": str(detail),
-            "code": getattr(detail, "code", None) or _default_code(exc),
-            "errors": {},
-        }
+        code = getattr(detail, "code", None) or _default_code(exc)
+        response.data = error_body(str(detail), code)
     return response
+
+
+def error_body(detail: str, code: str, errors: dict[str, list[str]] | None = None) -> dict:
+    """The API's error shape: {detail, code, errors: {field: [messages]}} (docs/api.md)."""
+    return {"detail": detail, "code": code, "errors": errors or {}}
 
 
 def _django_errors(exc: DjangoValidationError) -> dict[str, list[str]]:
