@@ -7,7 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, connection, transaction
+from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -83,14 +83,12 @@ write_probe = WriteProbe()
 
 
 def _database_takes_a_write() -> bool:
+    # update_or_create runs in its own transaction, and a row another process created in the
+    # same instant is updated instead.
     try:
-        with transaction.atomic():
-            HealthProbe.objects.update_or_create(
-                pk=HEALTH_PROBE_ROW, defaults={"written_at": timezone.now()}
-            )
-        return True
-    except IntegrityError:
-        # Another process created the row in the same instant: the database takes writes.
+        HealthProbe.objects.update_or_create(
+            pk=HEALTH_PROBE_ROW, defaults={"written_at": timezone.now()}
+        )
         return True
     except Exception:
         logger.exception("Health check: the database did not take a write")
