@@ -1,7 +1,8 @@
 """What every API serializer shares: unknown fields are an error, not silently dropped."""
 
+import copy
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlencode
 
 from django.utils import timezone
@@ -197,3 +198,36 @@ class DateRangeQuery(serializers.Serializer):
         if "from" in attrs and "to" in attrs and attrs["from"] > attrs["to"]:
             raise serializers.ValidationError({"from": ["After `to`."]})
         return attrs
+
+
+def validated_by_form(form_class, instance, attrs: dict, fields: Iterable[str], **form_kwargs):
+    """`attrs` as the settings page's form cleans them: the page's form is the one definition
+    of valid settings. It runs on the instance's current `fields` overlaid with `attrs`, on a
+    copy, so nothing changes until the serializer saves; its errors are the API's 400."""
+    values = {name: getattr(instance, name) for name in fields}
+    values.update(attrs)
+    form = form_class(
+        data={name: _as_form_value(value) for name, value in values.items()},
+        instance=copy.copy(instance),
+        **form_kwargs,
+    )
+    if not form.is_valid():
+        raise serializers.ValidationError(
+            {field: list(messages) for field, messages in form.errors.items()}
+        )
+    return {name: form.cleaned_data[name] for name in attrs}
+
+
+def _as_form_value(value) -> str:
+    """A model value as a browser would post it in the page's form."""
+    if value is None or value is False:
+        return ""
+    if value is True:
+        return "on"
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M:%S")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)

@@ -1,15 +1,12 @@
 """me/: the runner's profile and settings, validated exactly as the settings page validates them
 (apps/accounts/forms.SettingsForm runs on every write)."""
 
-import copy
-import datetime as dt
-
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import generics, serializers
 
 from apps.accounts.forms import SettingsForm
 from apps.accounts.models import User
-from apps.api.common import VALIDATION_ERROR_EXAMPLE, StrictModelSerializer
+from apps.api.common import VALIDATION_ERROR_EXAMPLE, StrictModelSerializer, validated_by_form
 
 UNIT_HELP = (
     "How the runner's pages show and take loads: `kg` or `lb`. The API itself always speaks "
@@ -50,20 +47,9 @@ class MeSerializer(StrictModelSerializer):
         }
 
     def validate(self, attrs: dict) -> dict:
-        # The settings page's form is the one definition of valid settings; run it on the
-        # current values overlaid with this request's, on a copy so nothing changes until save.
-        values = {name: getattr(self.instance, name) for name in SettingsForm.Meta.fields}
-        values.update(attrs)
-        form = SettingsForm(
-            data={name: _as_form_value(value) for name, value in values.items()},
-            instance=copy.copy(self.instance),
-            weights_in_kg=True,
+        return validated_by_form(
+            SettingsForm, self.instance, attrs, SettingsForm.Meta.fields, weights_in_kg=True
         )
-        if not form.is_valid():
-            raise serializers.ValidationError(
-                {field: list(messages) for field, messages in form.errors.items()}
-            )
-        return {name: form.cleaned_data[name] for name in attrs}
 
     def update(self, instance: User, validated_data: dict) -> User:
         for name, value in validated_data.items():
@@ -72,16 +58,6 @@ class MeSerializer(StrictModelSerializer):
             instance.save(update_fields=list(validated_data))
         instance.__dict__.pop("zone", None)
         return instance
-
-
-def _as_form_value(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    return str(value)
 
 
 ME_EXAMPLE = OpenApiExample(

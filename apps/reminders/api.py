@@ -2,7 +2,6 @@
 settings page validates them (ReminderSettingsForm runs on every write), through the same
 services."""
 
-import copy
 import datetime as dt
 import re
 
@@ -12,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.api.common import VALIDATION_ERROR_EXAMPLE, StrictModelSerializer
+from apps.api.common import VALIDATION_ERROR_EXAMPLE, StrictModelSerializer, validated_by_form
 from apps.reminders import services
 from apps.reminders.forms import ReminderSettingsForm
 from apps.reminders.models import ReminderSettings
@@ -64,33 +63,12 @@ class ReminderSettingsSerializer(StrictModelSerializer):
         return feed_url(self.context["request"], reminder_settings)
 
     def validate(self, attrs: dict) -> dict:
-        # The settings page's form is the one definition of valid reminder settings.
-        values = {name: getattr(self.instance, name) for name in ReminderSettings.FORM_FIELDS}
-        values.update(attrs)
-        form = ReminderSettingsForm(
-            data={name: _as_form_value(value) for name, value in values.items()},
-            instance=copy.copy(self.instance),
+        return validated_by_form(
+            ReminderSettingsForm, self.instance, attrs, ReminderSettings.FORM_FIELDS
         )
-        if not form.is_valid():
-            raise serializers.ValidationError(
-                {field: list(messages) for field, messages in form.errors.items()}
-            )
-        return {name: form.cleaned_data[name] for name in attrs}
 
     def update(self, instance: ReminderSettings, validated_data: dict) -> ReminderSettings:
         return services.reminders_update(user=instance.user, **validated_data)
-
-
-def _as_form_value(value) -> str:
-    if value is None or value is False:
-        return ""
-    if value is True:
-        return "on"
-    if isinstance(value, dt.time):
-        return value.strftime("%H:%M:%S")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 REMINDERS_EXAMPLE = OpenApiExample(
