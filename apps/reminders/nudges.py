@@ -58,7 +58,7 @@ def send_due_nudges(
     now = now or timezone.now()
     run_id = run_id or uuid.uuid4().hex
     report = RunReport()
-    connection = mail.get_connection()
+    mail_connection = mail.get_connection()
     last_pk = 0
     try:
         while True:
@@ -71,12 +71,16 @@ def send_due_nudges(
             if not batch:
                 return report
             last_pk = batch[-1].pk
-            _run_batch(batch, now=now, run_id=run_id, connection=connection, report=report)
+            _run_batch(
+                batch, now=now, run_id=run_id, mail_connection=mail_connection, report=report
+            )
     finally:
-        connection.close()
+        mail_connection.close()
 
 
-def nudge_message(reminder_settings: ReminderSettings, outlook: rules.WeekOutlook, connection=None):
+def nudge_message(
+    reminder_settings: ReminderSettings, outlook: rules.WeekOutlook, mail_connection=None
+):
     """The nudge email, with the one-click unsubscribe headers of RFC 8058: a mail client shows
     an "Unsubscribe" button that POSTs to the link, no sign-in needed."""
     user = reminder_settings.user
@@ -100,11 +104,11 @@ def nudge_message(reminder_settings: ReminderSettings, outlook: rules.WeekOutloo
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
-        connection=connection,
+        connection=mail_connection,
     )
 
 
-def _run_batch(batch, *, now, run_id, connection, report: RunReport) -> None:
+def _run_batch(batch, *, now, run_id, mail_connection, report: RunReport) -> None:
     report.batches += 1
     report.checked += len(batch)
     plans = {
@@ -146,7 +150,7 @@ def _run_batch(batch, *, now, run_id, connection, report: RunReport) -> None:
             report.elsewhere += 1
             continue
         try:
-            nudge_message(item, outlook, connection).send()
+            nudge_message(item, outlook, mail_connection).send()
         except Exception as error:  # any failure of the mail server: retried next run
             logger.warning("nudge to user %s not sent: %s", item.user_id, error)
             report.failures.append(f"user {item.user_id}: {error}")

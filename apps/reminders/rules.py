@@ -54,10 +54,11 @@ def plan_nudge(
     if moment is None or rules.local_date(moment, zone) < today:
         moment = nudge_moment(weekday=weekday, at=at, zone=zone, from_day=today)
     day = rules.local_date(moment, zone)
+    week = rules.week_start(day, first_weekday)
     if moment > now:
-        return NudgePlan(False, day, rules.week_start(day, first_weekday), moment, moment)
+        return NudgePlan(False, day, week, moment, moment)
     after = nudge_moment(weekday=weekday, at=at, zone=zone, from_day=day + dt.timedelta(days=1))
-    return NudgePlan(True, day, rules.week_start(day, first_weekday), moment, after)
+    return NudgePlan(True, day, week, moment, after)
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,9 @@ def reminder_settings_of(user) -> ReminderSettings:
 
 @transaction.atomic
 def reminders_update(*, user, **values) -> ReminderSettings:
-    """Saves the given settings (ReminderSettings.FORM_FIELDS) and plans the next nudge again
-    when its day, time or switch changed."""
+    """Saves the given settings (ReminderSettings.FORM_FIELDS) and has the next nudge planned
+    again, whatever changed: planning is cheap, and the week's claim row keeps a re-planned
+    nudge from going twice."""
     reminder_settings = ReminderSettings.objects.select_for_update().get_or_create(user=user)[0]
     for name, value in values.items():
         if name not in ReminderSettings.FORM_FIELDS:
