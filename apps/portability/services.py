@@ -99,7 +99,7 @@ def import_preview(
     return pending
 
 
-def import_commit(*, user, pending: PendingImport) -> ImportResult:
+def import_commit(*, user, pending: PendingImport, started: float | None = None) -> ImportResult:
     """One step of writing what the preview showed; call it again while the result is not
     `finished`. A step writes the file's sessions BATCH_SESSIONS at a time, each batch in its own
     transaction with the pending import's progress, and stops at the first batch boundary
@@ -108,10 +108,12 @@ def import_commit(*, user, pending: PendingImport) -> ImportResult:
     over several requests, each showing progress, instead of one that times out. A
     step that dies (a killed worker, a full disk) rolls back its last batch only; the next step
     resumes at the recorded position. Sessions already imported (same import key, or for
-    Legwork's JSON the same start) are left as they are, so a batch is never written twice."""
+    Legwork's JSON the same start) are left as they are, so a batch is never written twice.
+    `started` (time.monotonic()) is when the request began, when it did other work first (the
+    preview's choices, which read the file too), so the step counts that work as well."""
     if pending.user_id != user.pk:
         raise PermissionError("not this runner's import")
-    started = time.monotonic()
+    started = time.monotonic() if started is None else started
     parsed = _read_pending(user, pending)
     sessions, position = parsed.sessions, pending.position
     result = ImportResult(

@@ -1,3 +1,5 @@
+import time
+
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -155,11 +157,13 @@ def import_timezone(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     pending = pending_import_owned_or_404(request.user, pk, with_content=True)
+    # Choices that changed read the file before the step does: the step's time counts it.
+    started = time.monotonic()
     refused = _choose_exercises(request, pending)
     if refused:
         return refused
     try:
-        result = services.import_commit(user=request.user, pending=pending)
+        result = services.import_commit(user=request.user, pending=pending, started=started)
     except FileRejected as rejected:
         messages.error(request, str(rejected))
         return redirect("portability:import")

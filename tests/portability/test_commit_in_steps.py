@@ -182,3 +182,34 @@ def test_a_step_on_an_import_stopped_in_another_tab_writes_nothing(
     result = services.import_commit(user=runner, pending=stale)
     assert (result.interrupted, result.finished) == (True, True)
     assert stored(runner) == (0, 0)
+
+
+def test_a_step_counts_the_time_its_request_spent_before_it(
+    runner, preview, one_session_per_batch, monkeypatch
+):
+    pending = preview(runner, sample("strong_comma_lb.csv"), unit="lb")
+    monkeypatch.setattr(services.time, "monotonic", lambda: services.STEP_SECONDS + 1)
+    # Begun a step's length ago (re-reading the file for new choices): one batch, then it stops.
+    result = services.import_commit(user=runner, pending=pending, started=0.0)
+    assert (result.finished, result.position) == (False, 1)
+
+
+def test_a_confirm_with_choices_times_its_step_from_the_start_of_the_request(
+    runner_client, runner, preview, monkeypatch
+):
+    pending = preview(runner, sample("strong_comma_lb.csv"), unit="lb")
+    moments = iter([10.0])  # the request begins; the clock reads 30.0 from then on
+    monkeypatch.setattr(services.time, "monotonic", lambda: next(moments, 30.0))
+    real_commit = services.import_commit
+    step_starts = []
+
+    def commit(**kwargs):
+        step_starts.append(kwargs["started"])
+        return real_commit(**kwargs)
+
+    monkeypatch.setattr(services, "import_commit", commit)
+    choices = {
+        f"exercise-{index}": row["choice"] for index, row in enumerate(pending.summary["exercises"])
+    }
+    runner_client.post(reverse("portability:import_confirm", args=[pending.pk]), choices)
+    assert step_starts == [10.0]
