@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from apps.accounts.units import KG, LB, MAX_LOAD_KG, to_kg
-from apps.training.models import MAX_EFFORT, MAX_SET_NUMBER, MIN_EFFORT, NOTES_MAX_LENGTH
+from apps.training.models import MAX_EFFORT, MAX_REPS, MAX_SET_NUMBER, MIN_EFFORT, NOTES_MAX_LENGTH
 
 MAX_SETS_PER_EXERCISE = MAX_SET_NUMBER
 
@@ -171,13 +171,17 @@ ENDURANCE_REASON = (
 )
 
 
-def refuse_endurance(*, endurance: bool, reps: Decimal | None, distance: Decimal | None) -> None:
-    """Endurance work is not a strength set: a row with a distance, or a row of an endurance
-    exercise (matching.is_endurance) logged without reps, is left out and listed. Checked before
-    the time's bounds, so a two-hour ride says why it is left out, not that 7200 is above 3600.
-    A row with reps stays strength whatever its category (burpees filed under cardio)."""
+def strength_reps(reps_cell: str, distance_cell: str, *, endurance: bool) -> int | None:
+    """The row's reps, once it is known to be a strength set. Endurance work is not: a row with
+    a distance, or a row of an endurance exercise (matching.is_endurance) logged without reps,
+    is left out and listed. Checked before the time's bounds, so a two-hour ride says why it is
+    left out, not that 7200 is above 3600. A row with reps stays strength whatever its category
+    (burpees filed under cardio)."""
+    reps = parse_number(reps_cell, "reps")
+    distance = parse_number(distance_cell, "distance")
     if distance or (endurance and not reps):
         raise RowRejected(ENDURANCE_REASON)
+    return whole(reps, "reps", MAX_REPS)
 
 
 def measured_set(
@@ -189,7 +193,7 @@ def measured_set(
 ) -> ParsedSet:
     """A set from another app, where 0 often means 'not measured': a plank has Reps 0 and
     Seconds 45, a bodyweight squat Weight 0. A loaded set with 0 reps is a failed set and kept.
-    Cardio rows are refused before (refuse_endurance)."""
+    Cardio rows are refused before (strength_reps)."""
     if seconds == 0:
         seconds = None
     if reps == 0 and (seconds is not None or load_kg is None):

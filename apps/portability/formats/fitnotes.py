@@ -17,11 +17,11 @@ from apps.portability.records import (
     load_in_kg,
     measured_set,
     parse_number,
-    refuse_endurance,
+    strength_reps,
     unit_from_text,
     whole,
 )
-from apps.training.models import MAX_REPS, MAX_SECONDS
+from apps.training.models import MAX_SECONDS
 
 NAME = "FitNotes"
 NOON = dt.time(12, 0)
@@ -77,13 +77,11 @@ def parse(
                 if per_row_unit
                 else file_unit
             )
-            reps_number = parse_number(cols.cell(row, "Reps"), "reps")
-            refuse_endurance(
+            reps = strength_reps(
+                cols.cell(row, "Reps"),
+                cols.cell(row, "Distance"),
                 endurance=is_endurance(exercise, cols.cell(row, "Category")),
-                reps=reps_number,
-                distance=parse_number(cols.cell(row, "Distance"), "distance"),
             )
-            reps = whole(reps_number, "reps", MAX_REPS)
             seconds = whole(_seconds(cols.cell(row, "Time")), "time", MAX_SECONDS)
             load_kg = load_in_kg(parse_number(cols.cell(row, weight), "weight"), row_unit)
             parsed_set = measured_set(exercise, reps, seconds, load_kg, line)

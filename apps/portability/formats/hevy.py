@@ -19,10 +19,10 @@ from apps.portability.records import (
     load_in_kg,
     measured_set,
     parse_number,
-    refuse_endurance,
+    strength_reps,
     whole,
 )
-from apps.training.models import MAX_REPS, MAX_SECONDS
+from apps.training.models import MAX_SECONDS
 
 NAME = "Hevy"
 SET_TYPES = {"normal", "warmup", "dropset", "failure"}
@@ -77,13 +77,9 @@ def parse(
                 raise RowRejected(
                     f"set_type “{set_type}” is not normal, warmup, dropset or failure"
                 )
-            reps_number = parse_number(cols.cell(row, "reps"), "reps")
-            refuse_endurance(
-                endurance=is_endurance(exercise),
-                reps=reps_number,
-                distance=parse_number(cols.cell(row, distance), "distance"),
+            reps = strength_reps(
+                cols.cell(row, "reps"), cols.cell(row, distance), endurance=is_endurance(exercise)
             )
-            reps = whole(reps_number, "reps", MAX_REPS)
             seconds = whole(
                 parse_number(cols.cell(row, "duration_seconds"), "duration_seconds"),
                 "duration_seconds",

@@ -25,11 +25,11 @@ from apps.portability.records import (
     load_in_kg,
     measured_set,
     parse_number,
-    refuse_endurance,
+    strength_reps,
     unit_from_text,
     whole,
 )
-from apps.training.models import MAX_REPS, MAX_SECONDS
+from apps.training.models import MAX_SECONDS
 
 NAME = "Strong"
 WORKING_SET_MARKS = {"D": "drop set", "F": "failure set"}
@@ -102,13 +102,11 @@ def parse(
                 if per_row_unit
                 else file_unit
             )
-            reps_number = parse_number(cols.cell(row, "Reps"), "reps")
-            refuse_endurance(
+            reps = strength_reps(
+                cols.cell(row, "Reps"),
+                cols.cell(row, distance_column),
                 endurance=is_endurance(exercise),
-                reps=reps_number,
-                distance=parse_number(cols.cell(row, distance_column), "distance"),
             )
-            reps = whole(reps_number, "reps", MAX_REPS)
             seconds = whole(
                 parse_number(cols.cell(row, "Seconds"), "seconds"), "seconds", MAX_SECONDS
             )
