@@ -3,7 +3,7 @@ shared cache may keep them (docs/production.md, "Caching")."""
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_max_age, patch_cache_control
 
 
 class PrivateAnswersMiddleware:
@@ -29,9 +29,7 @@ def _carries_credentials(request: HttpRequest) -> bool:
 
 def _left_to_caches(response: HttpResponse) -> bool:
     directives = {
-        part.split("=", 1)[0].strip().lower(): part.partition("=")[2].strip()
+        part.split("=", 1)[0].strip().lower()
         for part in response.get("Cache-Control", "").split(",")
-        if part.strip()
     }
-    max_age = directives.get("max-age", "0")
-    return "public" in directives or (max_age.isdecimal() and int(max_age) > 0)
+    return "public" in directives or (get_max_age(response) or 0) > 0
